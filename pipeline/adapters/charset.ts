@@ -1,0 +1,163 @@
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+
+/**
+ * Charset detection and decoding, in order of trust: byte-order mark, a declared label (HTTP header or
+ * <meta>), strict UTF-8 validity, then chardet's statistical guess decoded by iconv-lite.
+ */
+
+export type DecodeOutcome =
+  | { ok: true; text: string; encoding: string; warnings: string[] }
+  | { ok: false; code: 'empty' | 'binary' | 'undecodable'; reason: string };
+
+/** Share of U+FFFD in the decoded text above which a guess is rejected. */
+const MAX_REPLACEMENT_RATIO = 0.002;
+/** Share of C0 control characters (other than tab, newline, return, form feed) that marks a file as binary. */
+const MAX_CONTROL_RATIO = 0.01;
+/** How far into the file the binary and <meta> sniffers look. */
+const SNIFF_BYTES = 8192;
+/** Leading bytes of common binary formats. */
+const BINARY_MAGIC: readonly number[][] = [
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0x25, 0x50, 0x44, 0x46], // PDF
+  [0x50, 0x4b, 0x03, 0x04], // ZIP, DOCX, XLSX
+  [0x1f, 0x8b], // gzip
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x47, 0x49, 0x46, 0x38], // GIF
+  [0xd0, 0xcf, 0x11, 0xe0], // OLE2 (.doc, .xls)
+  [0x7f, 0x45, 0x4c, 0x46], // ELF
+];
+/** chardet names we accept for Chinese pages, mapped to the decoder that covers them best. */
+const CHINESE_DECODERS: Readonly<Record<string, string>> = {
+  'GB18030': 'gb18030',
+  'GBK': 'gb18030',
+  'GB2312': 'gb18030',
+  'Big5': 'big5',
+  'UTF-8': 'utf-8',
+};
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
+
+function looksBinary(bytes: Uint8Array): string | null {
+  if (BINARY_MAGIC.some((magic) => startsWith(bytes, magic))) return 'starts with the signature of a binary format';
+  const sample = bytes.subarray(0, SNIFF_BYTES);
+  let controls = 0;
+  for (const byte of sample) {
+    if (byte === 0) return 'contains NUL bytes';
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) controls++;
+  }
+  if (sample.length > 0 && controls / sample.length > MAX_CONTROL_RATIO) return 'too many control bytes for text';
+  return null;
+}
+
+/** A charset declared in the first bytes of an HTML page (`<meta charset>` or `http-equiv` Content-Type). */
+export function sniffMetaCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, SNIFF_BYTES)).toString('latin1');
+  const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
+  return match ? match[1]!.toLowerCase() : null;
+}
+
+function replacementRatio(text: string): number {
+  if (text.length === 0) return 0;
+  let count = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) count++;
+  return count / text.length;
+}
+
+function canonicalLabel(label: string): string | null {
+  const lower = label.toLowerCase();
+  if (lower === 'gb2312' || lower === 'gbk' || lower === 'x-gbk' || lower === 'gb18030') return 'gb18030';
+  if (lower === 'big5' || lower === 'big5-hkscs' || lower === 'x-big5') return 'big5';
+  if (lower === 'utf8' || lower === 'utf-8') return 'utf-8';
+  return iconv.encodingExists(lower) ? lower : null;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function tryStrictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Length of an incomplete UTF-8 sequence at the very end of `bytes` (0 when the end is complete). */
+function truncatedUtf8Tail(bytes: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead byte
+    const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+function decodeWith(bytes: Uint8Array, encoding: string): string {
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+}
+
+/**
+ * Decodes `bytes` to text. `declared` is a charset label from an HTTP header or <meta>, trusted when it decodes
+ * cleanly. Never throws: bad input comes back as `{ ok: false }` with a reason.
+ */
+export function decodeBytes(bytes: Uint8Array, declared: string | null = null): DecodeOutcome {
+  if (bytes.length === 0) return { ok: false, code: 'empty', reason: 'the file has no bytes' };
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    return { ok: true, text: decodeWith(bytes.subarray(3), 'utf-8'), encoding: 'utf-8-bom', warnings: [] };
+  }
+  if (startsWith(bytes, [0xff, 0xfe])) return { ok: true, text: decodeWith(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le', warnings: [] };
+  if (startsWith(bytes, [0xfe, 0xff])) return { ok: true, text: decodeWith(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', warnings: [] };
+
+  const binary = looksBinary(bytes);
+  if (binary) return { ok: false, code: 'binary', reason: `not text: ${binary}` };
+
+  const warnings: string[] = [];
+  const label = declared ? canonicalLabel(declared) : null;
+  if (declared && !label) warnings.push(`declared charset "${declared}" is unknown; detecting instead`);
+  if (label) {
+    const text = label === 'utf-8' ? tryStrictUtf8(bytes) : decodeWith(bytes, label);
+    if (text !== null && replacementRatio(text) <= MAX_REPLACEMENT_RATIO) return { ok: true, text, encoding: label, warnings };
+    warnings.push(`declared charset "${declared}" does not decode these bytes; detecting instead`);
+  }
+
+  const utf8 = tryStrictUtf8(bytes);
+  if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8', warnings };
+  const tail = truncatedUtf8Tail(bytes);
+  if (tail > 0) {
+    const body = tryStrictUtf8(bytes.subarray(0, bytes.length - tail));
+    if (body !== null) {
+      warnings.push(`the file ends inside a UTF-8 sequence; the last ${tail} byte(s) were dropped`);
+      return { ok: true, text: body, encoding: 'utf-8', warnings };
+    }
+  }
+
+  // Chinese candidates first, in chardet's order of confidence: a single-byte charset decodes anything without
+  // a replacement character, so it is only taken when no Chinese charset decodes the bytes.
+  const candidates = chardet.analyse(bytes);
+  const ordered = [
+    ...candidates.filter((c) => CHINESE_DECODERS[c.name] !== undefined),
+    ...candidates.filter((c) => CHINESE_DECODERS[c.name] === undefined).slice(0, 1),
+  ];
+  let best: { text: string; encoding: string; ratio: number } | null = null;
+  for (const candidate of ordered) {
+    const encoding = CHINESE_DECODERS[candidate.name] ?? canonicalLabel(candidate.name);
+    if (!encoding || encoding === 'utf-8') continue;
+    const text = decodeWith(bytes, encoding);
+    const ratio = replacementRatio(text);
+    if (ratio <= MAX_REPLACEMENT_RATIO) {
+      if (ratio > 0) warnings.push(`${Math.round(ratio * 1e4) / 100}% of characters could not be decoded`);
+      return { ok: true, text, encoding, warnings };
+    }
+    if (!best || ratio < best.ratio) best = { text, encoding, ratio };
+  }
+  return {
+    ok: false,
+    code: 'undecodable',
+    reason: best
+      ? `no charset decodes the bytes cleanly (best: ${best.encoding}, ${Math.round(best.ratio * 1000) / 10}% undecodable)`
+      : 'no charset could be detected',
+  };
+}

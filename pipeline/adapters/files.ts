@@ -1,0 +1,108 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+
+/** File endings a folder is searched for; a file named explicitly is read whatever its ending. */
+export const INPUT_EXTENSIONS = new Set(['.txt', '.html', '.htm']);
+
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/**
+ * Expands files and folders into the ordered list of input files: folders recursively, entries sorted by name,
+ * so the same arguments always give the same order. A path that does not exist is an `InputError`.
+ */
+export async function listInputs(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string): void => {
+    if (!seen.has(file)) {
+      seen.add(file);
+      files.push(file);
+    }
+  };
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && INPUT_EXTENSIONS.has(extname(entry.name).toLowerCase())) add(full);
+    }
+  };
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      throw new InputError(`input not found: ${path}`);
+    }
+    if (info.isDirectory()) await walk(path);
+    else add(path);
+  }
+  return files;
+}
+
+/** Reads a file's bytes; the error message names the reason (permissions, a folder, a vanished file). */
+export async function readInput(path: string): Promise<Uint8Array> {
+  return readFile(path);
+}
+
+function temporaryName(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+}
+
+/** Writes a whole file atomically: to a temporary file beside it, then renamed over the target. */
+export async function writeFileAtomic(target: string, content: string): Promise<void> {
+  const temporary = temporaryName(target);
+  await writeFile(temporary, content);
+  await rename(temporary, target);
+}
+
+/**
+ * A JSON Lines file written as a stream and published atomically: lines go to a temporary file that replaces
+ * the target on `commit`, so readers never see half a run and a re-run replaces the previous output whole.
+ */
+export class AtomicLineWriter {
+  private readonly temporary: string;
+  private readonly stream: WriteStream;
+  private failure: Error | null = null;
+
+  constructor(private readonly target: string) {
+    this.temporary = temporaryName(target);
+    this.stream = createWriteStream(this.temporary);
+    this.stream.on('error', (error) => {
+      this.failure = error;
+    });
+  }
+
+  /** Appends one line; resolves when the stream can take more (backpressure). */
+  async write(line: string): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (!this.stream.write(`${line}\n`)) {
+      await new Promise<void>((resolve, reject) => {
+        this.stream.once('drain', resolve);
+        this.stream.once('error', reject);
+      });
+    }
+  }
+
+  async commit(): Promise<void> {
+    await new Promise<void>((resolve, reject) => this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    if (this.failure) throw this.failure;
+    await rename(this.temporary, this.target);
+  }
+
+  async abort(): Promise<void> {
+    this.stream.destroy();
+    await rm(this.temporary, { force: true });
+  }
+}
+
+/** Creates the output folder and checks that it takes files; the error says why not. */
+export async function prepareOutputDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const probe = join(dir, `.write-test.${process.pid}`);
+  await writeFile(probe, '');
+  await rm(probe);
+}

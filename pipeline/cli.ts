@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError } from 'commander';
+import { z } from 'zod';
+import { Record as RecordSchema } from '../schemas/record.js';
+import { InputError } from './adapters/files.js';
+import { jsonProgress, plainProgress, terminalProgress } from './adapters/progress.js';
+import { packageVersion } from './adapters/resources.js';
+import { loadConfig } from './config.js';
+import { loadGold, loadRecords, scoreAll } from './eval/evaluate.js';
+import { formatReport, summarise } from './eval/report.js';
+import { runPipeline } from './run.js';
+
+/** Exit codes: every document succeeded; some failed; the run itself could not proceed. */
+const EXIT_OK = 0;
+const EXIT_SOME_FAILED = 1;
+const EXIT_FATAL = 2;
+
+function integer(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a positive whole number');
+  return parsed;
+}
+
+async function runCommand(paths: string[], options: { out: string; workers?: number; maxBytes?: number; quiet?: boolean; log?: string }): Promise<number> {
+  const config = loadConfig({ workers: options.workers, maxBytes: options.maxBytes, quiet: options.quiet, log: options.log });
+  const progress = config.log === 'json' ? jsonProgress() : config.quiet ? undefined : process.stderr.isTTY ? terminalProgress() : plainProgress();
+  const summary = await runPipeline({
+    inputs: paths.length > 0 ? paths : ['corpus'],
+    outDir: options.out,
+    workers: config.workers,
+    maxBytes: config.maxBytes,
+    progress,
+  });
+  const { total, succeeded, failed } = summary.documents;
+  if (config.log === 'json') process.stderr.write(`${JSON.stringify({ event: 'summary', ...summary })}\n`);
+  else if (!config.quiet) {
+    const codes = Object.entries(summary.failuresByCode).map(([code, n]) => `${n} ${code}`).join(', ');
+    process.stderr.write(
+      `${succeeded}/${total} documents → ${summary.outputs.records}` +
+        (failed ? `; ${failed} failed (${codes}) → ${summary.outputs.failures}` : '') +
+        `; ${(summary.bytes / 1e6).toFixed(2)} MB in ${(summary.durationMs / 1000).toFixed(1)} s with ${summary.workers} worker(s)\n`,
+    );
+  }
+  return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+async function evalCommand(options: { gold: string; records: string; json?: boolean }): Promise<number> {
+  const gold = await loadGold(options.gold);
+  const records = await loadRecords(options.records, new Set(gold.map((file) => file.doc.replace(/\.[^.]+$/, ''))));
+  const scores = scoreAll(gold, records);
+  process.stdout.write(options.json ? `${JSON.stringify(summarise(scores), null, 2)}\n` : `${formatReport(scores)}\n`);
+  return EXIT_OK;
+}
+
+function schemaCommand(): number {
+  process.stdout.write(`${JSON.stringify(z.toJSONSchema(RecordSchema, { target: 'draft-2020-12' }), null, 2)}\n`);
+  return EXIT_OK;
+}
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('policy-miner')
+    .description('Turns Chinese government replies to proposals and suggestions into structured, validated JSON.')
+    .version(packageVersion('policy-miner'))
+    .exitOverride();
+  program
+    .command('run')
+    .description('run the pipeline over .txt/.html/.htm files or folders (default: corpus/)')
+    .argument('[paths...]', 'files or folders')
+    .requiredOption('-o, --out <dir>', 'output folder for records.jsonl, failures.jsonl and run.json')
+    .option('-w, --workers <n>', 'worker threads (default: the machine’s cores; 1 runs in the main thread)', integer)
+    .option('--max-bytes <n>', 'largest input file accepted', integer)
+    .option('-q, --quiet', 'no progress output')
+    .option('--log <format>', 'text or json (one JSON object per event on stderr)')
+    .action(async (paths: string[], options) => {
+      process.exitCode = await runCommand(paths, options);
+    });
+  program
+    .command('eval')
+    .description('score records against gold annotations: P/R/F1 per field, accuracy per attribute and metadata field')
+    .requiredOption('--gold <dir>', 'folder of gold JSON files')
+    .requiredOption('--records <file>', 'records.jsonl written by `run`')
+    .option('--json', 'print JSON instead of tables')
+    .action(async (options) => {
+      process.exitCode = await evalCommand(options);
+    });
+  program
+    .command('schema')
+    .description('print the JSON Schema of a record, generated from the zod schema')
+    .action(() => {
+      process.exitCode = schemaCommand();
+    });
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') {
+      process.exitCode = EXIT_OK;
+      return;
+    }
+    if (code?.startsWith('commander.')) {
+      process.exitCode = EXIT_FATAL;
+      return;
+    }
+    const message = error instanceof InputError || error instanceof z.ZodError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`policy-miner: ${message}\n`);
+    process.exitCode = EXIT_FATAL;
+  }
+}
+
+await main(process.argv);
+process.exit(process.exitCode ?? EXIT_OK);

@@ -1,0 +1,48 @@
+import { META_FIELDS, metaAccuracy, prf, ratio, type Scores } from './score.js';
+
+const pct = (value: number): string => value.toFixed(3);
+
+/** A JSON-ready summary: P/R/F1 per field, accuracies per attribute and metadata field. */
+export function summarise(scores: Scores): Record<string, unknown> {
+  return {
+    documents: scores.documents,
+    missingRecords: scores.missingRecords,
+    fields: Object.fromEntries(Object.entries(scores.fields).map(([name, counts]) => [name, { ...counts, ...prf(counts) }])),
+    attributes: Object.fromEntries(Object.entries(scores.attributes).map(([name, acc]) => [name, { ...acc, accuracy: ratio(acc) }])),
+    meta: {
+      accuracy: ratio(metaAccuracy(scores)),
+      fields: Object.fromEntries(META_FIELDS.map((field) => [field, { ...scores.meta[field]!, accuracy: ratio(scores.meta[field]!) }])),
+    },
+  };
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** The evaluation as text tables, one section per kind of figure. `label` names a row set (in-sample, a peer…). */
+export function formatReport(scores: Scores, label = 'pipeline'): string {
+  const fieldRows = Object.entries(scores.fields).map(([name, counts]) => {
+    const { precision, recall, f1 } = prf(counts);
+    return [name, String(counts.gold), String(counts.predicted), String(counts.matched), pct(precision), pct(recall), pct(f1)];
+  });
+  const attributeRows = Object.entries(scores.attributes)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, acc]) => [name, String(acc.correct), String(acc.total), pct(ratio(acc))]);
+  const meta = metaAccuracy(scores);
+  const metaRows = [
+    ...META_FIELDS.map((field) => [field, String(scores.meta[field]!.correct), String(scores.meta[field]!.total), pct(ratio(scores.meta[field]!))]),
+    ['(all metadata)', String(meta.correct), String(meta.total), pct(ratio(meta))],
+  ];
+  return [
+    `evaluation: ${label}, ${scores.documents} documents${scores.missingRecords.length ? `, no record for ${scores.missingRecords.join(', ')}` : ''}`,
+    '',
+    table(['field', 'gold', 'pred', 'match', 'P', 'R', 'F1'], fieldRows),
+    '',
+    table(['attribute (on matched items)', 'correct', 'total', 'accuracy'], attributeRows),
+    '',
+    table(['metadata field', 'correct', 'total', 'accuracy'], metaRows),
+  ].join('\n');
+}

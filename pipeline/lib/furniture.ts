@@ -1,0 +1,61 @@
+/**
+ * Page furniture: what a captured government page carries besides the document. Every rule is named data with
+ * the case that made it necessary; the clean stage applies them and nothing else.
+ */
+
+/** Whole lines that are page chrome. Tested against a line with its surrounding white space trimmed. */
+export const FURNITURE_LINES: readonly { name: string; pattern: RegExp; why: string }[] = [
+  {
+    name: 'breadcrumb',
+    pattern: /^(您(当前)?的?(所在)?位置|当前位置|所在位置|现在位置)\s*[:：]/,
+    why: '您当前的位置: 首页 >> 公开信息内容; 当前位置: 网站首页',
+  },
+  { name: 'font-size', pattern: /^[【\[]?\s*字[体號号]\s*[:：]?\s*[\[【]?\s*[大中小\s]*[\]】]?\s*[】\]]?$/, why: '字体:[ 大 中 小 ]' },
+  {
+    name: 'share',
+    pattern: /(扫一扫|分享到|分享给您的微信|点击右上角分享|微信好友或朋友圈|打印本页|关闭窗口|【打印】|【关闭】|\[打印\]|\[关闭\]|收藏本页)/,
+    why: '用微信“扫一扫”,点击右上角分享按钮, / 即可将网页分享给您的微信好友或朋友圈。',
+  },
+  { name: 'view-counter', pattern: /^(浏览|访问|阅读|点击)(量|数|次数)\s*[:：]\s*\d*\s*次?[\s|｜]*$/, why: '瀏覽量:1 | | | | |' },
+  { name: 'prev-next', pattern: /^(上一[条篇页]|下一[条篇页]|上一个|下一个|前一篇|后一篇)\s*[:：]/, why: '上一条:扎实推进见实效… / 下一条:…' },
+  {
+    name: 'site-footer',
+    pattern: /(ICP备|ICP证|网站标识码|公网安备|版权所有|主办单位\s*[:：]|承办单位\s*[:：]\s*\S+网|技术支持\s*[:：]|网站地图|联系我们\s*$|建议使用.*浏览器|分辨率)/,
+    why: 'footers of government sites: 版权所有, ICP备案, 网站标识码',
+  },
+  {
+    name: 'channel-name',
+    pattern: /^(首页|网站首页|政府信息公开|信息公开|教育新闻|新闻中心|新闻动态|工作动态|通知公告|政务公开|政策文件|政策解读|部门动态|图片新闻|专题专栏)$/,
+    why: '政府信息公开 and 教育新闻: channel names left above the title by the capture',
+  },
+  {
+    name: 'english-banner',
+    pattern: /^[\p{Script=Han}\s]{0,20}(The\s+)?People'?s\s+Government\s+of\b.*$|^[\p{Script=Han}\s]{0,20}[A-Z][a-z]+(\s+[A-Za-z']+){2,}\s*$/u,
+    why: "开原市人民政府 The People's Government of Kaiyuan Municipality",
+  },
+];
+
+/** Pieces inside a line that are page chrome; the rest of the line stays. */
+export const FURNITURE_INLINE: readonly { name: string; pattern: RegExp; why: string }[] = [
+  { name: 'view-counter', pattern: /(浏览|访问|阅读|点击)(量|数|次数)\s*[:：]\s*\d*\s*次?/g, why: '时间:2021-12-13   浏览数:次   来源:' },
+  { name: 'font-size', pattern: /[【\[]?\s*字[体號号]\s*[:：]\s*[\[【]\s*[大中小\s]*[\]】]\s*[】\]]?/g, why: '字体:[ 大 中 小 ] beside a date' },
+  {
+    name: 'template-placeholder',
+    pattern: /(关键词|关键字|關鍵詞|关键词语|标签)\d+/g,
+    why: '关键词2 left in the body of one seed by its CMS template',
+  },
+  {
+    name: 'converter-pinyin',
+    pattern: /[(（]\s*[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*(\s+[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*)*\s*[)）]/g,
+    why: '當(dāng)前: pinyin a converter left in parentheses after a character',
+  },
+];
+
+/**
+ * A stray bullet glyph: a lone Latin letter from a symbol font (Wingdings n ■, u ◆, l ●, q ❑, v ❖, Ø, ü ✓, ð, §)
+ * glued to the first Han character of a paragraph, as in `n组织领导强` and `u监督管理硬`.
+ */
+export const BULLET_GLYPH = /^([nulqvØüð§])(?=\p{Script=Han})/u;
+
+/** Furniture lines are short; a longer line is content even when it mentions 扫一扫 or 版权所有. */
+export const MAX_FURNITURE_LINE = 120;

@@ -1,0 +1,223 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import pLimit from 'p-limit';
+import type { Failure } from '../schemas/record.js';
+import { AtomicLineWriter, listInputs, prepareOutputDir, readInput, writeFileAtomic } from './adapters/files.js';
+import { packageVersion, resourcePath } from './adapters/resources.js';
+import type { DocumentOutcome } from './process.js';
+import type { Stage } from './stages/stage.js';
+
+/** Documents read ahead of the writer per worker: enough to keep workers busy, few enough to stream. */
+const IN_FLIGHT_PER_WORKER = 4;
+/** Concurrent file reads. */
+const READ_CONCURRENCY = 8;
+
+export interface Progress {
+  start(total: number): void;
+  document(path: string, ok: boolean, detail?: string): void;
+  stop(): void;
+}
+
+export interface RunOptions {
+  inputs: readonly string[];
+  outDir: string;
+  workers: number;
+  maxBytes: number;
+  progress?: Progress;
+  /** Stages for in-thread runs (tests); worker threads always run the default list. */
+  stages?: readonly Stage[];
+}
+
+export interface RunSummary {
+  documents: { total: number; succeeded: number; failed: number };
+  failuresByCode: Record<string, number>;
+  bytes: number;
+  durationMs: number;
+  workers: number;
+  stages: Record<string, { ms: number; mbPerSecond: number }>;
+  peakRssBytes: number;
+  versions: Record<string, string>;
+  outputs: { records: string; failures: string; summary: string };
+}
+
+/** A processed document as it crosses the thread boundary: the record already serialised by the worker. */
+export type WireResult =
+  | { index: number; ok: true; line: string; timings: Record<string, number> }
+  | { index: number; ok: false; failure: Failure; timings: Record<string, number> };
+
+export interface WorkerJob {
+  index: number;
+  path: string;
+  bytes: ArrayBuffer;
+}
+
+export function toWireResult(index: number, outcome: DocumentOutcome): WireResult {
+  return outcome.ok
+    ? { index, ok: true, line: JSON.stringify(outcome.record), timings: outcome.timings }
+    : { index, ok: false, failure: outcome.failure, timings: outcome.timings };
+}
+
+type Processor = { process(index: number, path: string, bytes: Uint8Array): Promise<WireResult>; close(): Promise<void> };
+
+async function inThreadProcessor(options: RunOptions): Promise<Processor> {
+  const { createContext, processDocument } = await import('./process.js');
+  const { defaultStages } = await import('./index.js');
+  const context = createContext({ maxBytes: options.maxBytes });
+  const stages = options.stages ?? defaultStages;
+  return {
+    process: async (index, path, bytes) => toWireResult(index, processDocument(path, bytes, stages, context)),
+    close: async () => {},
+  };
+}
+
+/** The compiled worker script; from sources (under vitest) the build in dist/ serves. */
+function workerScript(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.js')) return join(here, '..', 'worker.js');
+  const built = resourcePath('dist/pipeline/worker.js');
+  if (!existsSync(built)) throw new Error('worker threads need the build: run `npm run build` first');
+  return built;
+}
+
+async function workerPoolProcessor(options: RunOptions): Promise<Processor> {
+  const script = workerScript();
+  const idle: Worker[] = [];
+  const waiting: (() => void)[] = [];
+  const pending = new Map<number, { resolve: (result: WireResult) => void; reject: (error: Error) => void }>();
+  const workers = await Promise.all(
+    Array.from({ length: options.workers }, () => new Promise<Worker>((resolve, reject) => {
+      const worker = new Worker(script, { workerData: { maxBytes: options.maxBytes } });
+      worker.once('error', reject);
+      worker.on('message', (message: WireResult | { ready: true }) => {
+        if ('ready' in message) {
+          worker.off('error', reject);
+          resolve(worker);
+          return;
+        }
+        pending.get(message.index)?.resolve(message);
+        pending.delete(message.index);
+        const next = waiting.shift();
+        idle.push(worker);
+        next?.();
+      });
+    })),
+  );
+  for (const worker of workers) {
+    worker.on('error', (error) => {
+      for (const { reject } of pending.values()) reject(error);
+    });
+  }
+  idle.push(...workers);
+  return {
+    async process(index, path, bytes) {
+      while (idle.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+      const worker = idle.pop()!;
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      return new Promise<WireResult>((resolve, reject) => {
+        pending.set(index, { resolve, reject });
+        worker.postMessage({ index, path, bytes: buffer } satisfies WorkerJob, [buffer]);
+      });
+    },
+    close: async () => {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
+
+const VERSIONED = ['nodejieba', 'opencc-js', 'zod', 'cheerio', 'chardet', 'iconv-lite'];
+
+/**
+ * Runs the pipeline over files and folders: documents are read ahead a few at a time, processed in worker
+ * threads (or in this thread when `workers` is 1), and written in input order as they complete, so memory stays
+ * flat however large the corpus. Bad documents become failure lines; only setup errors throw.
+ */
+export async function runPipeline(options: RunOptions): Promise<RunSummary> {
+  const started = performance.now();
+  const files = await listInputs(options.inputs);
+  await prepareOutputDir(options.outDir);
+  const outputs = {
+    records: join(options.outDir, 'records.jsonl'),
+    failures: join(options.outDir, 'failures.jsonl'),
+    summary: join(options.outDir, 'run.json'),
+  };
+  const records = new AtomicLineWriter(outputs.records);
+  const failures = new AtomicLineWriter(outputs.failures);
+  const processor = options.workers > 1 ? await workerPoolProcessor(options) : await inThreadProcessor(options);
+  const stageMs: Record<string, number> = {};
+  const failuresByCode: Record<string, number> = {};
+  let succeeded = 0;
+  let bytes = 0;
+  options.progress?.start(files.length);
+
+  const read = pLimit(READ_CONCURRENCY);
+  const window = Math.max(1, options.workers) * IN_FLIGHT_PER_WORKER;
+  const results = new Map<number, Promise<WireResult>>();
+  const launch = (index: number): void => {
+    const path = files[index]!;
+    results.set(
+      index,
+      read(() => readInput(path)).then(
+        (data) => {
+          bytes += data.byteLength;
+          return processor.process(index, path, data);
+        },
+        (error: NodeJS.ErrnoException): WireResult => ({
+          index,
+          ok: false,
+          failure: { path, stage: 'read', code: 'unreadable', message: error.code ? `${error.code}: ${error.message}` : String(error) },
+          timings: {},
+        }),
+      ),
+    );
+  };
+  try {
+    let next = 0;
+    for (; next < Math.min(window, files.length); next++) launch(next);
+    for (let index = 0; index < files.length; index++) {
+      const result = await results.get(index)!;
+      results.delete(index);
+      if (next < files.length) launch(next++);
+      for (const [stage, ms] of Object.entries(result.timings)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
+      if (result.ok) {
+        succeeded++;
+        await records.write(result.line);
+        options.progress?.document(files[index]!, true);
+      } else {
+        failuresByCode[result.failure.code] = (failuresByCode[result.failure.code] ?? 0) + 1;
+        await failures.write(JSON.stringify(result.failure));
+        options.progress?.document(files[index]!, false, `${result.failure.code}: ${result.failure.message}`);
+      }
+    }
+    await records.commit();
+    await failures.commit();
+  } catch (error) {
+    await Promise.all([records.abort(), failures.abort()]);
+    throw error;
+  } finally {
+    await processor.close();
+    options.progress?.stop();
+  }
+
+  const megabytes = bytes / 1e6;
+  const summary: RunSummary = {
+    documents: { total: files.length, succeeded, failed: files.length - succeeded },
+    failuresByCode,
+    bytes,
+    durationMs: Math.round(performance.now() - started),
+    workers: options.workers,
+    stages: Object.fromEntries(
+      Object.entries(stageMs).map(([stage, ms]) => [stage, { ms: Math.round(ms), mbPerSecond: ms > 0 ? Math.round((megabytes / (ms / 1000)) * 100) / 100 : 0 }]),
+    ),
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    versions: {
+      'policy-miner': packageVersion('policy-miner'),
+      node: process.versions.node,
+      ...Object.fromEntries(VERSIONED.map((name) => [name, packageVersion(name)])),
+    },
+    outputs,
+  };
+  await writeFileAtomic(outputs.summary, `${JSON.stringify(summary, null, 2)}\n`);
+  return summary;
+}

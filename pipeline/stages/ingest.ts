@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { decodeBytes, sniffMetaCharset } from '../adapters/charset.js';
+import { htmlToText } from '../adapters/html.js';
+import { fail, warning } from '../document.js';
+import type { Stage } from './stage.js';
+
+/** File endings read as HTML; anything else is sniffed. */
+const HTML_EXTENSION = /\.html?$/i;
+/** A text file that starts like a page is read as HTML too. */
+const HTML_SNIFF = /^\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[\s>])/i;
+/** A document needs at least this many letters (Han or Latin) to be worth extracting from. */
+const MIN_LETTERS = 2;
+
+/** Bytes → decoded text (HTML reduced to its main content), with the source facts the record keeps. */
+export const ingest: Stage = {
+  name: 'ingest',
+  run(doc, context) {
+    const { bytes } = doc;
+    if (bytes.length > context.maxBytes) {
+      fail('too-large', `${bytes.length} bytes is over the limit of ${context.maxBytes} (set --max-bytes to raise it)`);
+    }
+    const sniffHead = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
+    const isHtml = HTML_EXTENSION.test(doc.path) || HTML_SNIFF.test(sniffHead);
+    const decoded = decodeBytes(bytes, isHtml ? sniffMetaCharset(bytes) : null);
+    if (!decoded.ok) fail(decoded.code, decoded.reason);
+    const messages = decoded.warnings.map((message) => warning('ingest', 'charset', message));
+
+    let sourceText = decoded.text;
+    let pageTitle: string | null = null;
+    if (isHtml) {
+      const content = htmlToText(decoded.text);
+      sourceText = content.text;
+      pageTitle = content.title;
+    }
+    const letters = sourceText.match(/[\p{Script=Han}A-Za-z]/gu)?.length ?? 0;
+    if (sourceText.trim() === '') fail(isHtml ? 'no-content' : 'empty', isHtml ? 'the page has no body text' : 'the file holds only white space');
+    if (letters < MIN_LETTERS) fail('no-content', 'the document has no words to extract from');
+
+    return {
+      patch: {
+        source: {
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          encoding: decoded.encoding,
+          bytes: bytes.length,
+          format: isHtml ? 'html' : 'text',
+        },
+        sourceText,
+        pageTitle,
+      },
+      messages,
+    };
+  },
+};
