@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
@@ -79,12 +80,7 @@ export class AtomicLineWriter {
   /** Appends one line; resolves when the stream can take more (backpressure). */
   async write(line: string): Promise<void> {
     if (this.failure) throw this.failure;
-    if (!this.stream.write(`${line}\n`)) {
-      await new Promise<void>((resolve, reject) => {
-        this.stream.once('drain', resolve);
-        this.stream.once('error', reject);
-      });
-    }
+    if (!this.stream.write(`${line}\n`)) await once(this.stream, 'drain');
   }
 
   async commit(): Promise<void> {

@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: throughput of each stage and of the whole run, beside nodejieba's bare `cut` on the same text,
+ * and peak memory for a corpus four times larger. The corpus is made by repeating the seeds to at least 50 MB.
+ *
+ * Targets (issue 2): one thread reaches ≥ 70% of bare `cut` throughput; `--workers 2` reaches ≥ 1.6× one thread;
+ * peak memory for the 4× corpus is ≤ 1.3× that of the 1× corpus.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Segmenter } from '../pipeline/adapters/jieba.js';
+import { resourcePath } from '../pipeline/adapters/resources.js';
+import type { RunSummary } from '../pipeline/run.js';
+
+const SEEDS = resourcePath('corpus/seeds');
+const CLI = resourcePath('dist/pipeline/cli.js');
+const TARGET_MB = Number(process.env.BENCH_MB ?? 50);
+const WORK = join(tmpdir(), 'policy-miner-bench');
+
+function makeCorpus(name: string, megabytes: number): { dir: string; bytes: number; documents: number } {
+  const dir = join(WORK, name);
+  const seeds = readdirSync(SEEDS).sort().map((file) => ({ file, bytes: readFileSync(join(SEEDS, file)) }));
+  const perRound = seeds.reduce((sum, seed) => sum + seed.bytes.length, 0);
+  const rounds = Math.ceil((megabytes * 1e6) / perRound);
+  if (!existsSync(join(dir, '.complete'))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (let round = 0; round < rounds; round++) {
+      for (const seed of seeds) writeFileSync(join(dir, `${String(round).padStart(5, '0')}-${seed.file}`), seed.bytes);
+    }
+    writeFileSync(join(dir, '.complete'), '');
+  }
+  return { dir, bytes: rounds * perRound, documents: rounds * seeds.length };
+}
+
+function bareCut(dir: string): { seconds: number; hmmSeconds: number; bytes: number } {
+  const segmenter = new Segmenter();
+  const texts = readdirSync(dir)
+    .filter((file) => file.endsWith('.txt'))
+    .sort()
+    .map((file) => readFileSync(join(dir, file), 'utf8'));
+  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  let started = performance.now();
+  for (const text of texts) segmenter.cut(text); // the call the pipeline makes: cut(text, true), with HMM
+  const hmmSeconds = (performance.now() - started) / 1000;
+  const jieba = (segmenter as unknown as { jieba: { cut(text: string, hmm: boolean): string[] } }).jieba;
+  started = performance.now();
+  for (const text of texts) jieba.cut(text, false);
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, hmmSeconds, bytes };
+}
+
+function run(dir: string, workers: number): { seconds: number; summary: RunSummary } {
+  const out = join(WORK, `out-${workers}`);
+  const started = performance.now();
+  const child = spawnSync(process.execPath, [CLI, 'run', dir, '--out', out, '--workers', String(workers), '--quiet'], { stdio: 'inherit' });
+  const seconds = (performance.now() - started) / 1000;
+  if (child.status !== 0) throw new Error(`run with ${workers} worker(s) exited with ${child.status}`);
+  const summary = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as RunSummary;
+  rmSync(out, { recursive: true, force: true });
+  return { seconds, summary };
+}
+
+const mbps = (bytes: number, seconds: number): number => bytes / 1e6 / seconds;
+const fixed = (value: number, digits = 2): string => value.toFixed(digits);
+
+function main(): void {
+  mkdirSync(WORK, { recursive: true });
+  const corpus = makeCorpus(`corpus-${TARGET_MB}`, TARGET_MB);
+  process.stdout.write(`corpus: ${corpus.documents} documents, ${fixed(corpus.bytes / 1e6, 1)} MB (seeds repeated) in ${corpus.dir}\n`);
+
+  const cut = bareCut(corpus.dir);
+  const one = run(corpus.dir, 1);
+  const two = run(corpus.dir, 2);
+  const large = makeCorpus(`corpus-${TARGET_MB * 4}`, TARGET_MB * 4);
+  const oneLarge = run(large.dir, 1);
+
+  const cutRate = mbps(cut.bytes, cut.hmmSeconds);
+  const oneRate = mbps(corpus.bytes, one.seconds);
+  const twoRate = mbps(corpus.bytes, two.seconds);
+  const memoryRatio = oneLarge.summary.peakRssBytes / one.summary.peakRssBytes;
+
+  const rows: [string, string][] = [
+    ['nodejieba bare cut (HMM, as the pipeline calls it)', `${fixed(cutRate)} MB/s`],
+    ['nodejieba bare cut (no HMM)', `${fixed(mbps(cut.bytes, cut.seconds))} MB/s`],
+    ...Object.entries(one.summary.stages).map(([stage, { mbPerSecond }]): [string, string] => [`stage ${stage} (1 thread)`, `${fixed(mbPerSecond)} MB/s`]),
+    ['whole run, 1 thread', `${fixed(oneRate)} MB/s, ${fixed(corpus.documents / one.seconds, 1)} docs/s, ${fixed(one.seconds, 1)} s`],
+    ['whole run, --workers 2', `${fixed(twoRate)} MB/s, ${fixed(corpus.documents / two.seconds, 1)} docs/s, ${fixed(two.seconds, 1)} s`],
+    [`peak RSS, ${fixed(corpus.bytes / 1e6, 0)} MB corpus, 1 thread`, `${fixed(one.summary.peakRssBytes / 2 ** 20, 0)} MiB`],
+    [`peak RSS, ${fixed(large.bytes / 1e6, 0)} MB corpus, 1 thread`, `${fixed(oneLarge.summary.peakRssBytes / 2 ** 20, 0)} MiB`],
+    [`peak RSS, ${fixed(corpus.bytes / 1e6, 0)} MB corpus, 2 workers`, `${fixed(two.summary.peakRssBytes / 2 ** 20, 0)} MiB`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value] of rows) process.stdout.write(`${label.padEnd(width)}  ${value}\n`);
+
+  const checks: [string, boolean, string][] = [
+    ['1 thread ≥ 70% of bare cut', oneRate >= 0.7 * cutRate, `${fixed((100 * oneRate) / cutRate, 0)}%`],
+    ['2 workers ≥ 1.6× 1 thread', twoRate >= 1.6 * oneRate, `${fixed(twoRate / oneRate)}×`],
+    ['4× corpus peak memory ≤ 1.3×', memoryRatio <= 1.3, `${fixed(memoryRatio)}×`],
+  ];
+  process.stdout.write('\n');
+  for (const [name, ok, figure] of checks) process.stdout.write(`${ok ? 'PASS' : 'MISS'}  ${name}: ${figure}\n`);
+  const report = { corpus: { documents: corpus.documents, bytes: corpus.bytes }, cut, one: { seconds: one.seconds, summary: one.summary }, two: { seconds: two.seconds, summary: two.summary }, large: { bytes: large.bytes, seconds: oneLarge.seconds, peakRssBytes: oneLarge.summary.peakRssBytes }, checks };
+  mkdirSync(resourcePath('output'), { recursive: true });
+  writeFileSync(resourcePath('output/bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write('details: output/bench.json\n');
+}
+
+main();
