@@ -15,9 +15,20 @@ export interface Token {
  * The per-document envelope that travels through the stages (after unified's vfile). Each stage reads what it
  * needs and returns the fields it produces; the runner merges them into a new envelope, never mutating the old one.
  */
+/** What is known about a document from how it was acquired, before its bytes are read. */
+export interface DocumentHints {
+  /** Charset from an HTTP Content-Type header: trusted ahead of <meta> and byte sniffing. */
+  declaredCharset?: string | null;
+  /** The URL the bytes were fetched from. */
+  url?: string | null;
+  /** Where the response is archived. */
+  archive?: { file: string; offset: number; recordId: string } | null;
+}
+
 export interface DocState {
   readonly path: string;
   readonly bytes: Uint8Array;
+  readonly hints?: DocumentHints;
   readonly messages: readonly Message[];
   source?: { sha256: string; encoding: string; bytes: number; format: 'text' | 'html' };
   /** Decoded source text (for HTML, the main content as text): what `runs` lead back to. */

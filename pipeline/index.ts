@@ -27,7 +27,7 @@ export const defaultStages: readonly Stage[] = [
 ];
 
 export { createContext, processDocument, documentId, type DocumentOutcome } from './process.js';
-export { runPipeline, type RunOptions } from './run.js';
+export { runDocuments, runPipeline, type InputDocument, type RunOptions, type RunSummary } from './run.js';
 export type { Stage, StageContext } from './stages/stage.js';
 export type { DocState, StageResult } from './document.js';
 export type { Record, Failure } from '../schemas/record.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Record as RecordSchema, SCHEMA_VERSION, type Failure, type Record as DocRecord } from '../schemas/record.js';
 import { ChineseScript } from './adapters/opencc.js';
 import { Segmenter } from './adapters/jieba.js';
-import { StageFailure, type DocState } from './document.js';
+import { StageFailure, type DocState, type DocumentHints } from './document.js';
 import type { Stage, StageContext } from './stages/stage.js';
 
 /** What processing one document gives: a record or a failure, and the time each stage took. */
@@ -28,7 +28,7 @@ function toRecord(doc: DocState): unknown {
   return {
     schemaVersion: SCHEMA_VERSION,
     id: documentId(doc.text ?? ''),
-    source: { path: doc.path, ...doc.source },
+    source: { path: doc.path, ...doc.source, url: doc.hints?.url ?? null, archive: doc.hints?.archive ?? null },
     script: doc.script,
     meta: doc.meta,
     text: doc.text,
@@ -47,9 +47,15 @@ function toRecord(doc: DocState): unknown {
  * Runs the stages over one document. Bad input ends as a failure naming the stage, code and reason; a record
  * that does not satisfy the schema ends as an `invalid-record` failure, never as a silent bad record.
  */
-export function processDocument(path: string, bytes: Uint8Array, stages: readonly Stage[], context: StageContext): DocumentOutcome {
+export function processDocument(
+  path: string,
+  bytes: Uint8Array,
+  stages: readonly Stage[],
+  context: StageContext,
+  hints: DocumentHints = {},
+): DocumentOutcome {
   const timings: Record<string, number> = {};
-  let doc: DocState = { path, bytes, messages: [] };
+  let doc: DocState = { path, bytes, hints, messages: [] };
   for (const stage of stages) {
     const started = performance.now();
     try {

@@ -6,6 +6,7 @@ import pLimit from 'p-limit';
 import type { Failure } from '../schemas/record.js';
 import { AtomicLineWriter, listInputs, prepareOutputDir, readInput, writeFileAtomic } from './adapters/files.js';
 import { packageVersion, resourcePath } from './adapters/resources.js';
+import type { DocumentHints } from './document.js';
 import type { DocumentOutcome } from './process.js';
 import type { Stage } from './stages/stage.js';
 
@@ -18,6 +19,13 @@ export interface Progress {
   start(total: number): void;
   document(path: string, ok: boolean, detail?: string): void;
   stop(): void;
+}
+
+/** A document to process: where it comes from, how to get its bytes, and what is known beforehand. */
+export interface InputDocument {
+  path: string;
+  load(): Promise<Uint8Array>;
+  hints?: DocumentHints;
 }
 
 export interface RunOptions {
@@ -51,6 +59,7 @@ export interface WorkerJob {
   index: number;
   path: string;
   bytes: ArrayBuffer;
+  hints: DocumentHints;
 }
 
 export function toWireResult(index: number, outcome: DocumentOutcome): WireResult {
@@ -59,15 +68,18 @@ export function toWireResult(index: number, outcome: DocumentOutcome): WireResul
     : { index, ok: false, failure: outcome.failure, timings: outcome.timings };
 }
 
-type Processor = { process(index: number, path: string, bytes: Uint8Array): Promise<WireResult>; close(): Promise<void> };
+type Processor = {
+  process(index: number, path: string, bytes: Uint8Array, hints: DocumentHints): Promise<WireResult>;
+  close(): Promise<void>;
+};
 
-async function inThreadProcessor(options: RunOptions): Promise<Processor> {
+async function inThreadProcessor(options: Omit<RunOptions, 'inputs'>): Promise<Processor> {
   const { createContext, processDocument } = await import('./process.js');
   const { defaultStages } = await import('./index.js');
   const context = createContext({ maxBytes: options.maxBytes });
   const stages = options.stages ?? defaultStages;
   return {
-    process: async (index, path, bytes) => toWireResult(index, processDocument(path, bytes, stages, context)),
+    process: async (index, path, bytes, hints) => toWireResult(index, processDocument(path, bytes, stages, context, hints)),
     close: async () => {},
   };
 }
@@ -81,47 +93,81 @@ function workerScript(): string {
   return built;
 }
 
-async function workerPoolProcessor(options: RunOptions): Promise<Processor> {
-  const script = workerScript();
-  const idle: Worker[] = [];
-  const waiting: (() => void)[] = [];
-  const pending = new Map<number, { resolve: (result: WireResult) => void; reject: (error: Error) => void }>();
-  const workers = await Promise.all(
-    Array.from({ length: options.workers }, () => new Promise<Worker>((resolve, reject) => {
-      const worker = new Worker(script, { workerData: { maxBytes: options.maxBytes } });
-      worker.once('error', reject);
-      worker.on('message', (message: WireResult | { ready: true }) => {
-        if ('ready' in message) {
-          worker.off('error', reject);
-          resolve(worker);
-          return;
-        }
-        pending.get(message.index)?.resolve(message);
-        pending.delete(message.index);
-        const next = waiting.shift();
-        idle.push(worker);
-        next?.();
-      });
-    })),
-  );
-  for (const worker of workers) {
-    worker.on('error', (error) => {
-      for (const { reject } of pending.values()) reject(error);
+interface Slot {
+  worker: Worker;
+  job: { index: number; path: string; resolve: (result: WireResult) => void } | null;
+}
+
+function spawnWorker(script: string, maxBytes: number): Promise<Worker> {
+  return new Promise<Worker>((resolve, reject) => {
+    const worker = new Worker(script, { workerData: { maxBytes } });
+    const onError = (error: Error): void => reject(error);
+    worker.once('error', onError);
+    worker.once('message', () => {
+      worker.off('error', onError);
+      resolve(worker);
     });
+  });
+}
+
+/**
+ * A pool of worker threads, each with its own adapters. A worker that dies (a native crash, memory exhausted)
+ * fails only the document it held, as an `internal` failure, and is replaced.
+ */
+async function workerPoolProcessor(options: Omit<RunOptions, 'inputs'>): Promise<Processor> {
+  const script = workerScript();
+  const idle: Slot[] = [];
+  const waiting: ((slot: Slot) => void)[] = [];
+  let closing = false;
+  const release = (slot: Slot): void => {
+    const next = waiting.shift();
+    if (next) next(slot);
+    else idle.push(slot);
+  };
+  const attach = (slot: Slot): void => {
+    slot.worker.on('message', (message: WireResult) => {
+      const job = slot.job;
+      slot.job = null;
+      job?.resolve(message);
+      release(slot);
+    });
+    slot.worker.on('error', () => {});
+    slot.worker.once('exit', (code) => {
+      if (closing) return;
+      const job = slot.job;
+      slot.job = null;
+      job?.resolve({
+        index: job.index,
+        ok: false,
+        failure: { path: job.path, stage: 'worker', code: 'internal', message: `the worker thread exited (code ${code}) while processing this document` },
+        timings: {},
+      });
+      void spawnWorker(script, options.maxBytes).then((worker) => {
+        const fresh: Slot = { worker, job: null };
+        attach(fresh);
+        release(fresh);
+      });
+    });
+  };
+  const slots = (await Promise.all(Array.from({ length: options.workers }, () => spawnWorker(script, options.maxBytes)))).map(
+    (worker): Slot => ({ worker, job: null }),
+  );
+  for (const slot of slots) {
+    attach(slot);
+    idle.push(slot);
   }
-  idle.push(...workers);
   return {
-    async process(index, path, bytes) {
-      while (idle.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
-      const worker = idle.pop()!;
+    async process(index, path, bytes, hints) {
+      const slot = idle.pop() ?? (await new Promise<Slot>((resolve) => waiting.push(resolve)));
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-      return new Promise<WireResult>((resolve, reject) => {
-        pending.set(index, { resolve, reject });
-        worker.postMessage({ index, path, bytes: buffer } satisfies WorkerJob, [buffer]);
+      return new Promise<WireResult>((resolve) => {
+        slot.job = { index, path, resolve };
+        slot.worker.postMessage({ index, path, bytes: buffer, hints } satisfies WorkerJob, [buffer]);
       });
     },
     close: async () => {
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      closing = true;
+      await Promise.all([...idle, ...slots].map((slot) => slot.worker.terminate()));
     },
   };
 }
@@ -134,8 +180,20 @@ const VERSIONED = ['nodejieba', 'opencc-js', 'zod', 'cheerio', 'chardet', 'iconv
  * flat however large the corpus. Bad documents become failure lines; only setup errors throw.
  */
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
-  const started = performance.now();
   const files = await listInputs(options.inputs);
+  return runDocuments(
+    files.map((path) => ({ path, load: () => readInput(path) })),
+    options,
+  );
+}
+
+/**
+ * Runs the pipeline over documents from any source (files, a crawl archive): the same ordered, streamed output
+ * as `runPipeline`. `load` failures become `unreadable` failure lines.
+ */
+export async function runDocuments(documents: readonly InputDocument[], options: Omit<RunOptions, 'inputs'>): Promise<RunSummary> {
+  const started = performance.now();
+  const files = documents;
   await prepareOutputDir(options.outDir);
   const outputs = {
     records: join(options.outDir, 'records.jsonl'),
@@ -155,13 +213,13 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const window = Math.max(1, options.workers) * IN_FLIGHT_PER_WORKER;
   const results = new Map<number, Promise<WireResult>>();
   const launch = (index: number): void => {
-    const path = files[index]!;
+    const { path, load, hints = {} } = files[index]!;
     results.set(
       index,
-      read(() => readInput(path)).then(
+      read(load).then(
         (data) => {
           bytes += data.byteLength;
-          return processor.process(index, path, data);
+          return processor.process(index, path, data, hints);
         },
         (error: NodeJS.ErrnoException): WireResult => ({
           index,
@@ -183,11 +241,11 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
       if (result.ok) {
         succeeded++;
         await records.write(result.line);
-        options.progress?.document(files[index]!, true);
+        options.progress?.document(files[index]!.path, true);
       } else {
         failuresByCode[result.failure.code] = (failuresByCode[result.failure.code] ?? 0) + 1;
         await failures.write(JSON.stringify(result.failure));
-        options.progress?.document(files[index]!, false, `${result.failure.code}: ${result.failure.message}`);
+        options.progress?.document(files[index]!.path, false, `${result.failure.code}: ${result.failure.message}`);
       }
     }
     await records.commit();

@@ -8,7 +8,7 @@ const port = parentPort;
 if (!port) throw new Error('worker.ts runs only as a worker thread');
 const context = createContext(workerData as { maxBytes: number });
 port.on('message', (job: WorkerJob) => {
-  const outcome = processDocument(job.path, new Uint8Array(job.bytes), defaultStages, context);
+  const outcome = processDocument(job.path, new Uint8Array(job.bytes), defaultStages, context, job.hints);
   port.postMessage(toWireResult(job.index, outcome));
 });
 port.postMessage({ ready: true });

@@ -10,6 +10,11 @@ export const Source = z.object({
   encoding: z.string().describe('detected charset the bytes were decoded with'),
   bytes: z.number().int().nonnegative(),
   format: z.enum(['text', 'html']),
+  url: z.string().nullable().describe('the URL the page was fetched from (crawls); null for local files'),
+  archive: z
+    .object({ file: z.string(), offset: z.number().int().nonnegative(), recordId: z.string() })
+    .nullable()
+    .describe('the WARC file and byte offset of the response record the document was read from'),
 });
 
 export const Script = z.object({

@@ -21,7 +21,8 @@ export const ingest: Stage = {
     }
     const sniffHead = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
     const isHtml = HTML_EXTENSION.test(doc.path) || HTML_SNIFF.test(sniffHead);
-    const decoded = decodeBytes(bytes, isHtml ? sniffMetaCharset(bytes) : null);
+    const declared = doc.hints?.declaredCharset ?? (isHtml ? sniffMetaCharset(bytes) : null);
+    const decoded = decodeBytes(bytes, declared);
     if (!decoded.ok) fail(decoded.code, decoded.reason);
     const messages = decoded.warnings.map((message) => warning('ingest', 'charset', message));
 
