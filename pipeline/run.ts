@@ -200,9 +200,10 @@ export async function runDocuments(documents: readonly InputDocument[], options:
     failures: join(options.outDir, 'failures.jsonl'),
     summary: join(options.outDir, 'run.json'),
   };
+  // The processor first: if it cannot start (no build, a worker failing to load), no temporary file is left.
+  const processor = options.workers > 1 ? await workerPoolProcessor(options) : await inThreadProcessor(options);
   const records = new AtomicLineWriter(outputs.records);
   const failures = new AtomicLineWriter(outputs.failures);
-  const processor = options.workers > 1 ? await workerPoolProcessor(options) : await inThreadProcessor(options);
   const stageMs: Record<string, number> = {};
   const failuresByCode: Record<string, number> = {};
   let succeeded = 0;

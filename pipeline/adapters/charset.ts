@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import * as OpenCC from 'opencc-js';
 
 /**
  * Charset detection and decoding, in order of trust: byte-order mark, a declared label (HTTP header or
- * <meta>), strict UTF-8 validity, then chardet's statistical guess decoded by iconv-lite.
+ * <meta>), strict UTF-8 validity, then chardet's statistical guess decoded by iconv-lite; when both GB18030 and
+ * Big5 decode the bytes cleanly, the text that reads more like Chinese wins.
  */
 
 export type DecodeOutcome =
@@ -14,8 +18,22 @@ export type DecodeOutcome =
 const MAX_REPLACEMENT_RATIO = 0.002;
 /** Share of C0 control characters (other than tab, newline, return, form feed) that marks a file as binary. */
 const MAX_CONTROL_RATIO = 0.01;
+/** Fewest control bytes that count at all: one stray BEL pasted into a short note is not a binary file. */
+const MIN_CONTROL_BYTES = 4;
 /** How far into the file the binary and <meta> sniffers look. */
 const SNIFF_BYTES = 8192;
+/** How much of the file chardet reads: its guess does not improve past this, and it is slow on 20 MB. */
+const CHARDET_SAMPLE_BYTES = 64 * 1024;
+/** How many decoded characters the plausibility score reads. */
+const PLAUSIBILITY_SAMPLE_CHARS = 4000;
+/** Log-probability given to a character the language model has never seen (kana, bopomofo, box drawing…). */
+const UNSEEN_LOG_PROB = -20;
+/**
+ * The double-byte Chinese charsets always tried when the bytes are not UTF-8: GBK bytes of a short text decode
+ * without error as Big5 gibberish (and Big5 as GBK gibberish), and chardet, unsure on short input, may not even
+ * name the right one (a 16-character GBK line came out as Big5 `恅璃晤瘍`).
+ */
+const CHINESE_FALLBACKS: readonly string[] = ['gb18030', 'big5'];
 /** Leading bytes of common binary formats. */
 const BINARY_MAGIC: readonly number[][] = [
   [0x89, 0x50, 0x4e, 0x47], // PNG
@@ -48,7 +66,7 @@ function looksBinary(bytes: Uint8Array): string | null {
     if (byte === 0) return 'contains NUL bytes';
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) controls++;
   }
-  if (sample.length > 0 && controls / sample.length > MAX_CONTROL_RATIO) return 'too many control bytes for text';
+  if (controls >= MIN_CONTROL_BYTES && controls / sample.length > MAX_CONTROL_RATIO) return 'too many control bytes for text';
   return null;
 }
 
@@ -59,11 +77,14 @@ export function sniffMetaCharset(bytes: Uint8Array): string | null {
   return match ? match[1]!.toLowerCase() : null;
 }
 
-function replacementRatio(text: string): number {
-  if (text.length === 0) return 0;
+function countReplacements(text: string): number {
   let count = 0;
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) count++;
-  return count / text.length;
+  return count;
+}
+
+function replacementRatio(text: string): number {
+  return text.length === 0 ? 0 : countReplacements(text) / text.length;
 }
 
 function canonicalLabel(label: string): string | null {
@@ -95,8 +116,65 @@ function truncatedUtf8Tail(bytes: Uint8Array): number {
   return 0;
 }
 
+/** Strict UTF-8, forgiving only a sequence cut off at the very end (with a warning); null when not UTF-8. */
+function decodeUtf8(bytes: Uint8Array, warnings: string[]): string | null {
+  const whole = tryStrictUtf8(bytes);
+  if (whole !== null) return whole;
+  const tail = truncatedUtf8Tail(bytes);
+  if (tail === 0) return null;
+  const body = tryStrictUtf8(bytes.subarray(0, bytes.length - tail));
+  if (body !== null) warnings.push(`the file ends inside a UTF-8 sequence; the last ${tail} byte(s) were dropped`);
+  return body;
+}
+
 function decodeWith(bytes: Uint8Array, encoding: string): string {
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * How much a decoded text looks like Chinese: the mean log-probability of its characters (after traditional →
+ * simplified conversion) under the character emission table of jieba's HMM, a model trained on real Chinese
+ * text. A wrong double-byte charset yields rare characters, kana, bopomofo and symbols, which score low.
+ * Loaded on first use (a 0.5 MB file) and shared: it is read-only.
+ */
+class Plausibility {
+  private static shared: Plausibility | null = null;
+  private readonly logProb = new Map<string, number>();
+  private readonly simplify = OpenCC.Converter({ from: 'tw', to: 'cn' });
+
+  static get(): Plausibility {
+    return (Plausibility.shared ??= new Plausibility());
+  }
+
+  private constructor() {
+    const { DEFAULT_HMM_DICT } = require('nodejieba') as { DEFAULT_HMM_DICT: string };
+    for (const line of readFileSync(DEFAULT_HMM_DICT, 'utf8').split('\n')) {
+      if (line.startsWith('#') || !line.includes(':')) continue;
+      for (const item of line.split(',')) {
+        const colon = item.lastIndexOf(':');
+        const char = item.slice(0, colon);
+        const value = Number(item.slice(colon + 1));
+        if (char.length !== 1 || !Number.isFinite(value)) continue;
+        if (!(this.logProb.get(char)! >= value)) this.logProb.set(char, value);
+      }
+    }
+  }
+
+  score(text: string): number {
+    const sample = this.simplify(text.slice(0, PLAUSIBILITY_SAMPLE_CHARS));
+    let sum = 0;
+    let count = 0;
+    for (const char of sample) {
+      const code = char.codePointAt(0)!;
+      // ASCII, and the punctuation both charsets share, say nothing about which one is right.
+      if (code < 0x80 || /^[\s\u3000-\u3003\u3008-\u3011\uff01-\uff5e\u2014\u2018-\u201d\u2026]$/.test(char)) continue;
+      count++;
+      sum += this.logProb.get(char) ?? UNSEEN_LOG_PROB;
+    }
+    return count === 0 ? 0 : sum / count;
+  }
 }
 
 /**
@@ -106,7 +184,15 @@ function decodeWith(bytes: Uint8Array, encoding: string): string {
 export function decodeBytes(bytes: Uint8Array, declared: string | null = null): DecodeOutcome {
   if (bytes.length === 0) return { ok: false, code: 'empty', reason: 'the file has no bytes' };
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
-    return { ok: true, text: decodeWith(bytes.subarray(3), 'utf-8'), encoding: 'utf-8-bom', warnings: [] };
+    // The mark settles the charset; a bad or cut sequence after it is replaced, with a warning, not re-detected.
+    const warnings: string[] = [];
+    const body = bytes.subarray(3);
+    let text = decodeUtf8(body, warnings);
+    if (text === null) {
+      text = decodeWith(body, 'utf-8');
+      warnings.push(`${countReplacements(text)} invalid UTF-8 sequence(s) after the byte-order mark were replaced by U+FFFD`);
+    }
+    return { ok: true, text, encoding: 'utf-8-bom', warnings };
   }
   if (startsWith(bytes, [0xff, 0xfe])) return { ok: true, text: decodeWith(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le', warnings: [] };
   if (startsWith(bytes, [0xfe, 0xff])) return { ok: true, text: decodeWith(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', warnings: [] };
@@ -123,35 +209,46 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
     warnings.push(`declared charset "${declared}" does not decode these bytes; detecting instead`);
   }
 
-  const utf8 = tryStrictUtf8(bytes);
+  const utf8 = decodeUtf8(bytes, warnings);
   if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8', warnings };
-  const tail = truncatedUtf8Tail(bytes);
-  if (tail > 0) {
-    const body = tryStrictUtf8(bytes.subarray(0, bytes.length - tail));
-    if (body !== null) {
-      warnings.push(`the file ends inside a UTF-8 sequence; the last ${tail} byte(s) were dropped`);
-      return { ok: true, text: body, encoding: 'utf-8', warnings };
-    }
-  }
 
-  // Chinese candidates first, in chardet's order of confidence: a single-byte charset decodes anything without
-  // a replacement character, so it is only taken when no Chinese charset decodes the bytes.
-  const candidates = chardet.analyse(bytes);
-  const ordered = [
-    ...candidates.filter((c) => CHINESE_DECODERS[c.name] !== undefined),
-    ...candidates.filter((c) => CHINESE_DECODERS[c.name] === undefined).slice(0, 1),
-  ];
+  // Chinese candidates first, in chardet's order of confidence, then the double-byte charsets chardet did not
+  // name; a single-byte charset decodes anything without a replacement character, so it is only taken when no
+  // Chinese charset decodes the bytes. Among Chinese charsets that decode cleanly, the most plausible text wins.
+  const candidates = chardet.analyse(bytes.subarray(0, CHARDET_SAMPLE_BYTES));
+  const chinese = [
+    ...new Set([...candidates.flatMap((c) => (CHINESE_DECODERS[c.name] ? [CHINESE_DECODERS[c.name]!] : [])), ...CHINESE_FALLBACKS]),
+  ].filter((encoding) => encoding !== 'utf-8');
+  const others = candidates
+    .filter((c) => CHINESE_DECODERS[c.name] === undefined)
+    .slice(0, 1)
+    .flatMap((c) => {
+      const encoding = canonicalLabel(c.name);
+      return encoding && encoding !== 'utf-8' ? [encoding] : [];
+    });
   let best: { text: string; encoding: string; ratio: number } | null = null;
-  for (const candidate of ordered) {
-    const encoding = CHINESE_DECODERS[candidate.name] ?? canonicalLabel(candidate.name);
-    if (!encoding || encoding === 'utf-8') continue;
+  const clean: { text: string; encoding: string; ratio: number }[] = [];
+  for (const encoding of chinese) {
     const text = decodeWith(bytes, encoding);
     const ratio = replacementRatio(text);
-    if (ratio <= MAX_REPLACEMENT_RATIO) {
-      if (ratio > 0) warnings.push(`${Math.round(ratio * 1e4) / 100}% of characters could not be decoded`);
-      return { ok: true, text, encoding, warnings };
-    }
+    if (ratio <= MAX_REPLACEMENT_RATIO) clean.push({ text, encoding, ratio });
     if (!best || ratio < best.ratio) best = { text, encoding, ratio };
+  }
+  if (clean.length > 1) {
+    const plausibility = Plausibility.get();
+    const scores = new Map(clean.map((entry) => [entry, plausibility.score(entry.text)]));
+    clean.sort((a, b) => scores.get(b)! - scores.get(a)!); // stable: a tie keeps chardet's order
+  }
+  for (const encoding of others) {
+    const text = decodeWith(bytes, encoding);
+    const ratio = replacementRatio(text);
+    if (ratio <= MAX_REPLACEMENT_RATIO) clean.push({ text, encoding, ratio });
+    if (!best || ratio < best.ratio) best = { text, encoding, ratio };
+  }
+  const chosen = clean[0];
+  if (chosen) {
+    if (chosen.ratio > 0) warnings.push(`${Math.round(chosen.ratio * 1e4) / 100}% of characters could not be decoded`);
+    return { ok: true, text: chosen.text, encoding: chosen.encoding, warnings };
   }
   return {
     ok: false,

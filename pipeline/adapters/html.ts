@@ -97,7 +97,10 @@ function densest($: cheerio.CheerioAPI): Element | null {
 }
 
 export interface HtmlContent {
+  /** The page title, the metadata header lines found outside the content, and the content, one per line. */
   text: string;
+  /** The content block alone: what decides whether the page has any body text. */
+  main: string;
   title: string | null;
   /** Which rule of the cascade found the content. */
   via: string;
@@ -142,5 +145,5 @@ export function htmlToText(html: string): HtmlContent {
   const main = root ? blockText($, root as AnyNode) : '';
   const header = metaLines.filter((line) => !main.includes(line));
   const text = [...(title && !main.includes(title) ? [title] : []), ...header, main].filter(Boolean).join('\n');
-  return { text, title, via };
+  return { text, main, title, via };
 }

@@ -30,10 +30,18 @@ export async function loadRecords(file: string, keys: ReadonlySet<string>): Prom
   for await (const line of lines) {
     number++;
     if (!line.trim()) continue;
-    const parsed = RecordSchema.safeParse(JSON.parse(line));
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (error) {
+      throw new Error(`${file}:${number} is not JSON: ${(error as Error).message}`);
+    }
+    const parsed = RecordSchema.safeParse(json);
     if (!parsed.success) throw new Error(`${file}:${number} is not a valid record: ${parsed.error.issues[0]?.message}`);
     const key = documentKey(parsed.data.source.path);
-    if (keys.has(key)) records.set(key, parsed.data);
+    if (!keys.has(key)) continue;
+    if (records.has(key)) throw new Error(`${file}:${number}: a second record for document "${key}" (${parsed.data.source.path})`);
+    records.set(key, parsed.data);
   }
   return records;
 }

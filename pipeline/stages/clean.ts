@@ -1,7 +1,10 @@
-import { info, need } from '../document.js';
+import { fail, info, need } from '../document.js';
 import { BULLET_GLYPH, FURNITURE_INLINE, FURNITURE_LINES, MAX_FURNITURE_LINE } from '../lib/furniture.js';
 import { applyEdits, EditSet } from '../lib/offsets.js';
 import type { Stage } from './stage.js';
+
+/** A letter (Han or Latin): a text without one after cleaning held nothing but page furniture. */
+const LETTER = /[\p{Script=Han}A-Za-z]/u;
 
 /** Control and invisible characters that carry no text: zero-width spaces and joiners, stray BOMs, C0 controls. */
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffc]/g;
@@ -64,6 +67,7 @@ export const clean: Stage = {
       lineStart = lineEnd + 1;
     }
     const { text, runs } = applyEdits(source, edits.edits);
+    if (!LETTER.test(text)) fail('no-content', 'the document holds nothing but page furniture');
     const messages = [...removed].map(([name, times]) => info('clean', `removed-${name}`, `removed ${times} × ${name}`));
     return { patch: { text, runs, scriptProfile }, messages };
   },

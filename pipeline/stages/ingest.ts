@@ -11,6 +11,15 @@ const HTML_SNIFF = /^\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[\s>])/i;
 /** A document needs at least this many letters (Han or Latin) to be worth extracting from. */
 const MIN_LETTERS = 2;
 
+const LETTER = /[\p{Script=Han}A-Za-z]/gu;
+
+/** Whether `text` holds at least `count` letters; stops counting there (a 20 MB file has millions). */
+function hasLetters(text: string, count: number): boolean {
+  let found = 0;
+  for (const pattern = new RegExp(LETTER); pattern.exec(text) !== null; ) if (++found >= count) return true;
+  return false;
+}
+
 /** Bytes → decoded text (HTML reduced to its main content), with the source facts the record keeps. */
 export const ingest: Stage = {
   name: 'ingest',
@@ -19,7 +28,7 @@ export const ingest: Stage = {
     if (bytes.length > context.maxBytes) {
       fail('too-large', `${bytes.length} bytes is over the limit of ${context.maxBytes} (set --max-bytes to raise it)`);
     }
-    const sniffHead = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
+    const sniffHead = Buffer.from(bytes.subarray(0, 512)).toString('latin1').replace(/^\xef\xbb\xbf/, '');
     const isHtml = HTML_EXTENSION.test(doc.path) || HTML_SNIFF.test(sniffHead);
     const declared = doc.hints?.declaredCharset ?? (isHtml ? sniffMetaCharset(bytes) : null);
     const decoded = decodeBytes(bytes, declared);
@@ -30,12 +39,13 @@ export const ingest: Stage = {
     let pageTitle: string | null = null;
     if (isHtml) {
       const content = htmlToText(decoded.text);
+      // A page whose body holds nothing but chrome has no document, whatever its <title> says.
+      if (!hasLetters(content.main, MIN_LETTERS)) fail('no-content', 'the page has no body text');
       sourceText = content.text;
       pageTitle = content.title;
     }
-    const letters = sourceText.match(/[\p{Script=Han}A-Za-z]/gu)?.length ?? 0;
-    if (sourceText.trim() === '') fail(isHtml ? 'no-content' : 'empty', isHtml ? 'the page has no body text' : 'the file holds only white space');
-    if (letters < MIN_LETTERS) fail('no-content', 'the document has no words to extract from');
+    if (sourceText.trim() === '') fail('empty', 'the file holds only white space');
+    if (!hasLetters(sourceText, MIN_LETTERS)) fail('no-content', 'the document has no words to extract from');
 
     return {
       patch: {
