@@ -1,0 +1,132 @@
+/**
+ * From candidates to agencies: the longest of overlapping candidates wins, then mentions of one body are merged
+ * once per document (a shorter later form joins the agency already listed), each with its first full name.
+ */
+import type { Agency } from '../../schemas/fields.js';
+import type { Candidate } from './agency-find.js';
+import type { Region } from './agency-grow.js';
+
+/** Keeps, of overlapping candidates, the longest (楚雄市教育体育局 over 教育体育局, 县委、县政府督查室 over 县委). */
+export function selectCandidates(candidates: readonly Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: Candidate[] = [];
+  for (const candidate of sorted) {
+    const last = kept[kept.length - 1];
+    if (!last || candidate.start >= last.end) kept.push(candidate);
+    else if (candidate.end - candidate.start > last.end - last.start) kept[kept.length - 1] = candidate;
+  }
+  return kept;
+}
+
+interface Group {
+  candidates: Candidate[];
+  /** The first region given to the agency, which later mentions must agree with. */
+  region: Region | null;
+}
+
+/** 楚雄市 and 市 agree (the tier of the place); 楚雄州 and 市 do not; a mention without region agrees with all. */
+function regionsAgree(a: Region | null, b: Region | null): boolean {
+  if (!a || !b) return true;
+  if (a.place && b.place) return a.place.code === b.place.code;
+  if (a.place) return !!b.tier && a.place.name.endsWith(b.tier);
+  if (b.place) return !!a.tier && b.place.name.endsWith(a.tier);
+  return a.tier === b.tier;
+}
+
+/** Groups by a key, each list in order of creation. */
+class GroupIndex {
+  private readonly map = new Map<string, Group[]>();
+  get(key: string): readonly Group[] {
+    return (key && this.map.get(key)) || [];
+  }
+  add(key: string, group: Group): void {
+    if (!key) return;
+    const list = this.map.get(key);
+    if (!list) this.map.set(key, [group]);
+    else if (!list.includes(group)) list.push(group);
+  }
+}
+
+/** Groups candidates (in text order) into agencies, with look-ups by body and by function (linear in practice). */
+export function groupCandidates(candidates: readonly Candidate[]): Candidate[][] {
+  const groups: Group[] = [];
+  const byBody = new GroupIndex();
+  const byFunction = new GroupIndex();
+  const order = new Map<Group, number>();
+  for (const candidate of candidates) {
+    const agrees = (g: Group): boolean => regionsAgree(g.region, candidate.region);
+    let group: Group | undefined;
+    if (candidate.bare) {
+      // A bare function word (公安, 民政, 各区县(市)财政) joins an earlier body of that function, a 部门 first.
+      const same = [...byFunction.get(candidate.functionKey), ...byBody.get(candidate.body)].filter(agrees);
+      same.sort((a, b) => order.get(a)! - order.get(b)!);
+      group = same.find((g) => g.candidates[0]!.body.endsWith('部门')) ?? same[0];
+    } else group = byBody.get(candidate.body).find(agrees);
+    if (group) {
+      group.candidates.push(candidate);
+      group.region ??= candidate.region;
+    } else {
+      group = { candidates: [candidate], region: candidate.region };
+      order.set(group, groups.length);
+      groups.push(group);
+    }
+    byBody.add(candidate.body, group);
+    byFunction.add(candidate.functionKey, group);
+  }
+  return groups.map((g) => g.candidates);
+}
+
+/** The agency record: the first full (unabbreviated) form names it; its canonical form and level come with it. */
+export function toAgency(text: string, group: readonly Candidate[]): Agency {
+  const named = group.find((c) => !c.abbreviated && !c.bare) ?? group[0]!;
+  // A named place fixes the level (市人民政府 beside 楚雄市人民政府 is county level); else the name's own word.
+  const place = group.find((c) => c.region?.place)?.region?.place;
+  const level = place?.level ?? (named.level !== 'unknown' ? named.level : (group.find((c) => !c.bare && c.level !== 'unknown')?.level ?? 'unknown'));
+  return {
+    name: text.slice(named.start, named.end),
+    canonical: named.canonical,
+    level,
+    mentions: group.map((c) => ({ text: text.slice(c.start, c.end), start: c.start, end: c.end })),
+  };
+}
+
+/** Short forms of an office cut at 办: 推进办 for 在线家庭教育推进办公室 (承德), “双减”办 for …领导小组办公室. */
+export function truncatedForms(name: string): string[] {
+  if (!name.endsWith('办公室')) return [];
+  const topic = name.slice(0, -3).replace(/(工作)?(领导小组)?$/, '');
+  const quoted = /“([^“”]{2,8})”$/.exec(topic);
+  const plain = topic.replace(/[“”]/g, '');
+  const forms = new Set<string>();
+  if (quoted) forms.add(`“${quoted[1]}”办`).add(`${quoted[1]}办`);
+  for (const k of [2, 3, 4]) if (plain.length > k) forms.add(`${plain.slice(-k)}办`);
+  return [...forms];
+}
+
+const NOT_AFTER_BAN = /^[公学法理事好]/;
+
+/** Adds the later truncated mentions of offices to their agencies, outside spans already taken. */
+export function addTruncatedMentions(text: string, agencies: Agency[]): void {
+  // Mentions never overlap and are short, so a look-up by start offset over a small window finds any overlap.
+  const taken = new Map<number, number>();
+  let longest = 0;
+  for (const m of agencies.flatMap((a) => a.mentions)) {
+    taken.set(m.start, m.end);
+    longest = Math.max(longest, m.end - m.start);
+  }
+  const isTaken = (start: number, end: number): boolean => {
+    for (let s = start - longest; s < end; s++) if ((taken.get(s) ?? -1) > start) return true;
+    return false;
+  };
+  for (const agency of agencies) {
+    const first = agency.mentions[0]!.end;
+    for (const form of truncatedForms(agency.name)) {
+      for (let at = text.indexOf(form, first); at >= 0; at = text.indexOf(form, at + form.length)) {
+        const end = at + form.length;
+        if (NOT_AFTER_BAN.test(text.slice(end, end + 1)) || isTaken(at, end)) continue;
+        agency.mentions.push({ text: form, start: at, end });
+        taken.set(at, end);
+      }
+    }
+    agency.mentions.sort((a, b) => a.start - b.start);
+  }
+}
