@@ -8,6 +8,7 @@ import { packageVersion } from './adapters/resources.js';
 import { loadConfig } from './config.js';
 import { loadGold, loadRecords, scoreAll } from './eval/evaluate.js';
 import { formatReport, summarise } from './eval/report.js';
+import { crawlCommand } from './crawl/command.js';
 import { runPipeline } from './run.js';
 
 /** Exit codes: every document succeeded; some failed; the run itself could not proceed. */
@@ -18,6 +19,12 @@ const EXIT_FATAL = 2;
 function integer(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a positive whole number');
+  return parsed;
+}
+
+function wholeNumber(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
   return parsed;
 }
 
@@ -74,6 +81,45 @@ export function buildProgram(): Command {
     .option('--log <format>', 'text or json (one JSON object per event on stderr)')
     .action(async (paths: string[], options) => {
       process.exitCode = await runCommand(paths, options);
+    });
+  program
+    .command('crawl')
+    .description('crawl government sites from list pages, archive every response to WARC, and run the pipeline on the reply pages')
+    .argument('<urls...>', 'start URLs (list pages or detail pages)')
+    .requiredOption('-o, --out <dir>', 'output folder: warc/, crawl/ (journal, skipped, summary), records.jsonl, failures.jsonl, run.json')
+    .option('--max-pages <n>', 'stop after visiting this many URLs in this run (resume later)', integer)
+    .option('--concurrency <n>', 'requests in flight to one host (default 2)', integer)
+    .option('--delay <ms>', 'milliseconds between request starts to one host (default 1000)', wholeNumber)
+    .option('--user-agent <ua>', 'User-Agent header, also the name robots.txt rules are matched against')
+    .option('--profile <file>', 'site profile JSON (list selector, link pattern, content selector, date selector)')
+    .option('--refetch', 'request pages already archived again; unchanged payloads are not archived twice')
+    .option('--timeout <ms>', 'per-attempt request timeout (default 30000)', integer)
+    .option('--retries <n>', 'further attempts on timeouts, resets, 429 and 5xx (default 3)', wholeNumber)
+    .option('-w, --workers <n>', 'worker threads for the pipeline run', integer)
+    .option('--max-bytes <n>', 'largest page accepted', integer)
+    .option('-q, --quiet', 'no progress output')
+    .option('--log <format>', 'text or json (one JSON object per event on stderr)')
+    .action(async (urls: string[], options) => {
+      const config = loadConfig({ workers: options.workers, maxBytes: options.maxBytes, quiet: options.quiet, log: options.log });
+      // Ctrl-C stops the crawl cleanly: the journal stays consistent and the next run resumes where this one stopped.
+      const controller = new AbortController();
+      const stop = (): void => controller.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        process.exitCode = await crawlCommand(urls, {
+          ...options,
+          timeoutMs: options.timeout,
+          workers: config.workers,
+          maxBytes: config.maxBytes,
+          quiet: config.quiet,
+          log: config.log,
+          signal: controller.signal,
+        });
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
     });
   program
     .command('eval')

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decodeBytes, sniffMetaCharset } from '../adapters/charset.js';
-import { htmlToText } from '../adapters/html.js';
+import { extractMainContent } from '../adapters/main-content.js';
 import { fail, warning } from '../document.js';
 import type { Stage } from './stage.js';
 
@@ -38,7 +38,7 @@ export const ingest: Stage = {
     let sourceText = decoded.text;
     let pageTitle: string | null = null;
     if (isHtml) {
-      const content = htmlToText(decoded.text);
+      const content = extractMainContent(decoded.text);
       // A page whose body holds nothing but chrome has no document, whatever its <title> says.
       if (!hasLetters(content.main, MIN_LETTERS)) fail('no-content', 'the page has no body text');
       sourceText = content.text;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from '../../pipeline/adapters/html.js';
+import { extractMainContent } from '../../pipeline/adapters/main-content.js';
 import { seedLines } from '../support/seeds.js';
 
 /** Real paragraphs of seed 001 (楚雄市 reply), used to build pages in the shapes government sites publish. */
@@ -25,9 +25,9 @@ ${paragraphs.map((p) => `<p>&nbsp;&nbsp;${p}</p>`).join('\n')}
 </body></html>`;
 }
 
-describe('htmlToText', () => {
+describe('extractMainContent', () => {
   it('keeps the content container of a government template, one paragraph a line', () => {
-    const { text, main, title, via } = htmlToText(templatePage());
+    const { text, main, title, via } = extractMainContent(templatePage());
     expect(via).toBe('.TRS_Editor');
     expect(title).toBe(TITLE);
     const lines = text.split('\n').map((line) => line.trim());
@@ -39,22 +39,24 @@ describe('htmlToText', () => {
   });
 
   it('drops scripts, styles, navigation and footers', () => {
-    const { text } = htmlToText(templatePage());
+    const { text } = extractMainContent(templatePage());
     expect(text).not.toContain('脚本里的文字');
     expect(text).not.toContain('color');
     expect(text).not.toContain('版权所有');
     expect(text).not.toContain('政务公开');
   });
 
-  it('keeps metadata header lines found outside the content, ahead of it, after the title', () => {
-    const { text } = htmlToText(templatePage());
+  it('keeps the title heading and metadata header lines found outside the content, in page order, ahead of it', () => {
+    const { text } = extractMainContent(templatePage());
     const lines = text.split('\n');
-    expect(lines[0]).toBe(TITLE);
+    const title = lines.indexOf(TITLE);
+    expect(title).toBeGreaterThan(lines.findIndex((line) => line.includes('索引号')));
+    expect(title).toBeLessThan(lines.findIndex((line) => line.includes('尊敬的民进楚雄州委')));
     const index = lines.findIndex((line) => line.includes('索引号: cxs010-/2022-0728005'));
     const agency = lines.findIndex((line) => line.includes('发布机构: 楚雄市教育体育局'));
     const body = lines.findIndex((line) => line.includes('尊敬的民进楚雄州委'));
-    expect(index).toBeGreaterThan(0);
-    expect(agency).toBeGreaterThan(0);
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(agency).toBeGreaterThan(index);
     expect(index).toBeLessThan(body);
     expect(agency).toBeLessThan(body);
   });
@@ -64,22 +66,22 @@ describe('htmlToText', () => {
 <div id="left"><ul>${Array.from({ length: 12 }, (_, i) => `<li><a href="/n${i}">教育新闻第${i}条链接标题文字</a></li>`).join('')}</ul></div>
 <div id="c1">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div>
 </body></html>`;
-    const { text, via } = htmlToText(html);
+    const { text, via } = extractMainContent(html);
     expect(via).toBe('density');
     for (const paragraph of paragraphs) expect(text).toContain(paragraph);
     expect(text).not.toContain('链接标题');
   });
 
   it('gives no main text for a page whose body has none, whatever the title', () => {
-    const empty = htmlToText(`<html><head><title>${TITLE}</title></head><body><script>var a = 1;</script></body></html>`);
+    const empty = extractMainContent(`<html><head><title>${TITLE}</title></head><body><script>var a = 1;</script></body></html>`);
     expect(empty.main).toBe('');
     expect(empty.title).toBe(TITLE);
-    const chromeOnly = htmlToText(`<html><head><title>${TITLE}</title></head><body><nav><a href="/">首页</a></nav><div class="footer">版权所有</div></body></html>`);
+    const chromeOnly = extractMainContent(`<html><head><title>${TITLE}</title></head><body><nav><a href="/">首页</a></nav><div class="footer">版权所有</div></body></html>`);
     expect(chromeOnly.main).toBe('');
   });
 
   it('turns <br> and block ends into line breaks and collapses white space inside text nodes', () => {
-    const { main } = htmlToText(`<html><body><div class="content"><p>${paragraphs[0]}<br>${paragraphs[1]}</p>\n<p>第一\n行\t续</p>${paragraphs
+    const { main } = extractMainContent(`<html><body><div class="content"><p>${paragraphs[0]}<br>${paragraphs[1]}</p>\n<p>第一\n行\t续</p>${paragraphs
       .slice(2)
       .map((p) => `<p>${p}</p>`)
       .join('')}</div></body></html>`);

@@ -1,0 +1,227 @@
+import { join } from 'node:path';
+import type { ArchivePointer, CrawlStateLine, OutcomeLine, PageKind, SiteProfile } from '../../schemas/crawl.js';
+import { AbortedError, header, HttpClient, type FetchResult, type HttpExchange, type HttpOptions } from '../adapters/http.js';
+import { RobotsCache } from '../adapters/robots.js';
+import { payloadDigest, WarcWriter } from '../adapters/warc.js';
+import { isHtml, isReply, parseContentType, readPage } from './classify.js';
+import { canonicalUrl, Frontier, type FrontierEntry } from './frontier.js';
+import type { CrawlStore } from './journal.js';
+import { discoverLinks, type DiscoveredLinks } from './links.js';
+import { dispositionOf } from './policy.js';
+
+/**
+ * The crawl runner: takes URLs from the frontier, a bounded number at a time (the HTTP adapter enforces the
+ * per-host limit and delay; this loop only keeps enough work in flight to use it), and for each URL checks
+ * robots.txt, fetches, classifies, archives and journals. The journal order per URL is: discovered links first,
+ * then the outcome, each fsync'd, and the outcome only after its WARC records are on disk — so a crawl killed at
+ * any point resumes without losing or duplicating a page. Bad answers become outcome lines; only I/O errors of
+ * the archive or journal stop the crawl, and they throw.
+ */
+
+export interface CrawlerOptions {
+  seeds: readonly string[];
+  /** Output folder: WARC files go to `warc/` inside it, and archive paths are relative to it. */
+  outDir: string;
+  store: CrawlStore;
+  http: Omit<HttpOptions, 'signal'>;
+  maxPages?: number;
+  refetch: boolean;
+  profile?: SiteProfile;
+  signal?: AbortSignal;
+  onEvent?: (event: CrawlEvent) => void;
+}
+
+export type CrawlEvent =
+  | { type: 'start'; run: number; pending: number }
+  | { type: 'page'; url: string; outcome: OutcomeLine['outcome']; code: string | null; status: number | null; kind: PageKind | null; attempts: number; written: boolean; pending: number }
+  | { type: 'stop'; reason: 'done' | 'max-pages' | 'aborted' };
+
+export interface CrawlCounts {
+  visited: number;
+  requested: number;
+  archived: number;
+  unchanged: number;
+  skipped: number;
+  declined: number;
+  failed: number;
+  pending: number;
+}
+
+export interface CrawlResult {
+  run: number;
+  interrupted: boolean;
+  stoppedAtMaxPages: boolean;
+  counts: CrawlCounts;
+  byCode: Record<string, number>;
+  requests: number;
+  warcFiles: string[];
+}
+
+interface Judged {
+  kind: PageKind | null;
+  code: string | null;
+  message: string;
+  charset: string | null;
+  contentType: string | null;
+  links: DiscoveredLinks;
+}
+
+const NO_LINKS: DiscoveredLinks = { pages: [], details: [] };
+
+export async function crawl(options: CrawlerOptions): Promise<CrawlResult> {
+  const { store, profile = {}, refetch } = options;
+  const frontier = new Frontier((await store.load()).lines, refetch);
+  const run = frontier.previousRuns + 1;
+  const internal = new AbortController();
+  const onOuterAbort = (): void => internal.abort();
+  options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  if (options.signal?.aborted) internal.abort();
+  const http = new HttpClient({ ...options.http, signal: internal.signal });
+  const writer = new WarcWriter(join(options.outDir, 'warc'), options.outDir, `crawl-${String(run).padStart(5, '0')}`, {
+    'http-header-user-agent': options.http.userAgent,
+    isPartOf: `policy-miner crawl of ${options.seeds.join(' ')}`,
+  });
+  const counts: CrawlCounts = { visited: 0, requested: 0, archived: 0, unchanged: 0, skipped: 0, declined: 0, failed: 0, pending: 0 };
+  const byCode: Record<string, number> = {};
+  const hosts = new Set(options.seeds.map((seed) => new URL(seed).hostname));
+  const journal = (line: CrawlStateLine): Promise<void> => store.append(line);
+
+  await journal({ type: 'run', run, startedAt: new Date().toISOString(), seeds: [...options.seeds], refetch, userAgent: options.http.userAgent });
+  for (const seed of options.seeds) {
+    const entry: FrontierEntry = { url: canonicalUrl(seed), kind: 'list', depth: 0, from: null };
+    if (frontier.add(entry)) await journal({ type: 'discovered', ...entry });
+  }
+
+  /** Writes hops and response unless the same payload is archived already; the pointer to the response. */
+  const archive = async (url: string, result: FetchResult, fields: Record<string, string>): Promise<{ pointer: ArchivePointer | null; written: boolean }> => {
+    const exchange = result.exchange;
+    if (!exchange) return { pointer: null, written: false };
+    const previous = frontier.previousArchive(url) ?? frontier.previousArchive(canonicalUrl(exchange.url));
+    if (previous && previous.payloadDigest === payloadDigest(exchange.body)) return { pointer: previous, written: false };
+    for (const hop of result.hops) await writer.write(hop, { ...fields, kind: 'redirect', location: header(hop.headers, 'location') ?? '' });
+    const written = await writer.write(exchange, fields);
+    return { pointer: written, written: true };
+  };
+
+  const finish = async (line: OutcomeLine, written: boolean): Promise<void> => {
+    await journal(line);
+    frontier.settle(line);
+    if (line.outcome !== 'archived') counts[line.outcome]++;
+    if (line.code) byCode[line.code] = (byCode[line.code] ?? 0) + 1;
+    options.onEvent?.({ type: 'page', url: line.url, outcome: line.outcome, code: line.code, status: line.status, kind: line.kind, attempts: line.attempts, written, pending: frontier.queued });
+  };
+
+  const robots = new RobotsCache(
+    options.http.userAgent,
+    (url) => http.get(url),
+    async (url, result) => {
+      const { pointer, written } = await archive(url, result, { kind: 'robots' });
+      const type = parseContentType(result.exchange ? header(result.exchange.headers, 'content-type') : null);
+      await journal({
+        type: 'outcome', run, url, outcome: pointer ? (written ? 'archived' : 'unchanged') : 'failed', code: pointer || result.ok ? null : result.code,
+        message: result.ok ? 'robots.txt' : result.message, status: result.exchange?.status ?? (result.ok ? null : result.status), attempts: result.attempts,
+        finalUrl: result.exchange ? canonicalUrl(result.exchange.url) : null, kind: 'robots', charset: type.charset, contentType: type.mime,
+        archive: pointer, fetchedAt: result.exchange?.startedAt ?? null,
+      });
+    },
+    (host, ms) => http.setHostDelay(host, ms),
+  );
+
+  const judge = (entry: FrontierEntry, result: FetchResult): Judged => {
+    const exchange = result.exchange;
+    const type = parseContentType(exchange ? header(exchange.headers, 'content-type') : null);
+    const base = { charset: type.charset, contentType: type.mime, links: NO_LINKS };
+    if (!result.ok) return { ...base, kind: null, code: result.code, message: result.message };
+    const body = result.exchange.body;
+    const page = isHtml(type, body) ? readPage(body, type.charset, profile) : null;
+    if (!page) return { ...base, kind: 'other', code: 'not-html', message: `${type.mime ?? 'unknown type'}: not a page the pipeline reads` };
+    const links = entry.kind === 'list' ? discoverLinks(page.html, result.exchange.url, profile) : NO_LINKS;
+    const leads = links.pages.length + links.details.length > 0;
+    if (entry.kind === 'list' && (leads || !isReply(page, profile))) return { ...base, links, kind: 'list', code: null, message: `list page: ${links.details.length} detail and ${links.pages.length} page links` };
+    if (isReply(page, profile)) return { ...base, links, kind: 'reply', code: null, message: 'reply' };
+    return { ...base, links, kind: 'not-reply', code: 'not-a-reply', message: 'no reply markers (答复 with 提案/建议) in the title or main text' };
+  };
+
+  const visit = async (entry: FrontierEntry): Promise<void> => {
+    const url = new URL(entry.url);
+    const verdict = await robots.check(url);
+    const base = { type: 'outcome' as const, run, url: entry.url, finalUrl: null, kind: null, charset: null, contentType: null, archive: null, fetchedAt: null };
+    if (!verdict.allowed) {
+      await finish({ ...base, outcome: dispositionOf(verdict.code).outcome, code: verdict.code, message: verdict.message, status: null, attempts: 0 }, false);
+      return;
+    }
+    counts.requested++;
+    const result = await http.get(entry.url, async (next) => {
+      if (!hosts.has(next.hostname)) return { code: 'redirect-offsite', message: `redirected to ${next.href}, outside the crawl` };
+      const hop = await robots.check(next);
+      return hop.allowed ? null : { code: hop.code, message: hop.message };
+    });
+    const judged = judge(entry, result);
+    const { pointer, written } = await archive(entry.url, result, {
+      via: entry.from ?? 'seed',
+      hopsFromSeed: String(entry.depth),
+      kind: judged.kind ?? 'none',
+      outcome: judged.code ?? 'ok',
+      attempts: String(result.attempts),
+    });
+    for (const [list, kind] of [[judged.links.pages, 'list'], [judged.links.details, 'detail']] as const) {
+      for (const link of list) {
+        const child: FrontierEntry = { url: link, kind, depth: entry.depth + 1, from: entry.url };
+        if (hosts.has(new URL(link).hostname) && frontier.add(child)) await journal({ type: 'discovered', ...child });
+      }
+    }
+    if (written) counts.archived++;
+    const outcome = judged.code ? dispositionOf(judged.code).outcome : written ? 'archived' : 'unchanged';
+    await finish(
+      {
+        ...base,
+        outcome,
+        code: judged.code,
+        message: judged.message,
+        status: result.exchange?.status ?? (result.ok ? null : result.status),
+        attempts: result.attempts,
+        finalUrl: result.exchange ? canonicalUrl(result.exchange.url) : null,
+        kind: judged.kind,
+        charset: judged.charset,
+        contentType: judged.contentType,
+        archive: pointer,
+        fetchedAt: result.exchange?.startedAt ?? null,
+      },
+      written,
+    );
+  };
+
+  options.onEvent?.({ type: 'start', run, pending: frontier.queued });
+  const inFlight = new Set<Promise<void>>();
+  const maxInFlight = Math.max(1, options.http.perHostConcurrency * hosts.size);
+  let fatal: unknown = null;
+  let maxPagesHit = false;
+  for (;;) {
+    while (!internal.signal.aborted && inFlight.size < maxInFlight) {
+      if (options.maxPages !== undefined && counts.visited >= options.maxPages) {
+        maxPagesHit = true;
+        break;
+      }
+      const entry = frontier.next();
+      if (!entry) break;
+      counts.visited++;
+      const task: Promise<void> = visit(entry).catch((error: unknown) => {
+        if (error instanceof AbortedError) return;
+        fatal ??= error;
+        internal.abort();
+      });
+      inFlight.add(task);
+      void task.then(() => inFlight.delete(task));
+    }
+    if (inFlight.size === 0) break;
+    await Promise.race(inFlight);
+  }
+  await writer.close();
+  options.signal?.removeEventListener('abort', onOuterAbort);
+  if (fatal) throw fatal;
+  const interrupted = options.signal?.aborted ?? false;
+  counts.pending = frontier.pending;
+  const stoppedAtMaxPages = maxPagesHit && counts.pending > 0;
+  options.onEvent?.({ type: 'stop', reason: interrupted ? 'aborted' : stoppedAtMaxPages ? 'max-pages' : 'done' });
+  return { run, interrupted, stoppedAtMaxPages, counts, byCode, requests: http.requests, warcFiles: writer.files };
+}
