@@ -94,7 +94,13 @@ export const normalise: Stage = {
         ? [warning('normalise', 'mixed-script', `traditional and simplified characters mixed (${profile.traditionalOnly} traditional-only, ${profile.simplifiedOnly} simplified-only); converted to simplified`)]
         : [];
     return {
-      patch: { text: edge.text, runs: mapped, script: { original: profile.script, converted: convert } },
+      patch: {
+        text: edge.text,
+        runs: mapped,
+        script: { original: profile.script, converted: convert },
+        // A page title from the HTML head follows the text into simplified characters.
+        ...(convert && doc.pageTitle ? { pageTitle: context.script.simplify(doc.pageTitle) } : {}),
+      },
       messages,
     };
   },

@@ -11,6 +11,7 @@ import {
   SEED_FILES,
   seedBytes,
   seedPath,
+  seedText,
   SIMPLIFIED_SEEDS,
   stageContext,
   taiwanToMainland,
@@ -130,5 +131,19 @@ describe('normalise: the offset map back to the source', () => {
       }
       start = end + 1;
     }
+  });
+});
+
+describe('normalise: the page title follows the text', () => {
+  it('simplifies the <title> of a traditional HTML page and leaves a simplified one alone', () => {
+    const page = (title: string, body: string): Uint8Array =>
+      new Uint8Array(Buffer.from(`<html><head><title>${title}</title></head><body><div class="content"><p>${body}</p></div></body></html>`));
+    const traditionalBody = seedText(TRADITIONAL_SEED).split('\n').filter((line) => line.trim().length > 60).slice(0, 3).join('</p><p>');
+    const traditional = runStages(textLayer, 'page.html', page('對縣政協十四屆四次會議第45號提案的答複', traditionalBody), context);
+    expect(traditional.script?.converted).toBe(true);
+    expect(traditional.pageTitle).toBe('对县政协十四届四次会议第45号提案的答复');
+    const simplified = runStages(textLayer, 'page.html', page('关于著作权保护的答复', '这是一份简体中文的答复正文,介绍了课后服务工作的开展情况和下一步打算。'), context);
+    expect(simplified.script?.converted).toBe(false);
+    expect(simplified.pageTitle).toBe('关于著作权保护的答复');
   });
 });
