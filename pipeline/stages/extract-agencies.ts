@@ -1,5 +1,4 @@
 import type { Agency } from '../../schemas/fields.js';
-import { loadDivisions } from '../adapters/divisions.js';
 import type { Message } from '../../schemas/record.js';
 import { need, warning } from '../document.js';
 import { CandidateIndex, gazetteerCandidates, headCandidates, type Candidate } from '../lib/agency-find.js';
@@ -78,12 +77,12 @@ export function findAgencies(text: string, places: PlaceIndex): Agency[] {
 /** Agencies (ANNOTATION.md § Agencies), once per document with all mentions, a canonical name and a level. */
 export const extractAgencies: Stage = {
   name: STAGE,
-  run(doc) {
+  run(doc, context) {
     const text = need(doc, 'text', STAGE);
     const messages: Message[] = [];
     let places = PROVINCES_ONLY;
     try {
-      places = placeIndexFrom(loadDivisions());
+      places = placeIndexFrom(context.divisions);
     } catch (error) {
       // Without the divisions dataset agencies keep their tier prefixes (市教育局) but lose place names (楚雄市).
       messages.push(warning(STAGE, 'divisions-missing', error instanceof Error ? error.message : String(error)));

@@ -1,6 +1,5 @@
 import { emptyMeta, type Meta, type Proposal } from '../../schemas/meta.js';
 import type { Message } from '../../schemas/record.js';
-import { loadDivisions } from '../adapters/divisions.js';
 import { need, warning, type DocState } from '../document.js';
 import {
   cleanPageTitle, findBodyStart, findDocNumber, findHeaderTitle, findIndexNumber, findPublishedDate, findPublisher,
@@ -12,6 +11,7 @@ import { resolveRegion } from '../lib/meta-region.js';
 import {
   findContact, findSignature, responderFromLetterhead, responderFromSelfReference, responderFromTitle, type Signature,
 } from '../lib/meta-signature.js';
+import type { DivisionIndex } from '../lib/meta-divisions.js';
 import type { Stage } from './stage.js';
 
 const STAGE = 'extract-meta';
@@ -37,7 +37,7 @@ function withImpliedRole(proposal: Proposal): Proposal {
   return { ...proposal, proposerRole: proposal.body === 'cppcc' ? 'member' : 'deputy' };
 }
 
-function extract(doc: Readonly<DocState>, text: string, messages: Message[]): Meta {
+function extract(doc: Readonly<DocState>, text: string, messages: Message[], divisions: DivisionIndex): Meta {
   const meta = emptyMeta();
   const lines = splitLines(text);
   const bodyStart = findBodyStart(lines);
@@ -86,7 +86,7 @@ function extract(doc: Readonly<DocState>, text: string, messages: Message[]): Me
   meta.contact = news ? null : attempt(messages, 'contact', () => findContact(lines, bodyStart), null);
 
   const region = attempt(messages, 'region', () =>
-    resolveRegion(loadDivisions(), {
+    resolveRegion(divisions, {
       // A news page's 来源 is a newspaper or a site, not a speaker: it is read after the headline.
       speakers: news ? [] : [meta.responder, signature.responder, meta.publisher],
       subjects: news ? [ownTitle, meta.publisher] : [ownTitle],
@@ -101,15 +101,14 @@ function extract(doc: Readonly<DocState>, text: string, messages: Message[]): Me
 /**
  * Metadata (ANNOTATION.md § Metadata): every field, null when the document does not state it. Each field is read
  * by its own rule family in lib/meta-*.ts; odd text gives null fields and warnings, never an exception. The
- * divisions index comes from the adapter's memoised loader (adapters/divisions.ts) until the stage context
- * carries it.
+ * divisions index comes from the stage context.
  */
 export const extractMeta: Stage = {
   name: STAGE,
-  run(doc) {
+  run(doc, context) {
     const text = need(doc, 'text', STAGE);
     const messages: Message[] = [];
-    const meta = attempt(messages, 'meta', () => extract(doc, text, messages), emptyMeta());
+    const meta = attempt(messages, 'meta', () => extract(doc, text, messages, context.divisions), emptyMeta());
     return { patch: { meta }, messages };
   },
 };

@@ -1,11 +1,14 @@
 import type { ChineseScript } from '../adapters/opencc.js';
 import type { Segmenter } from '../adapters/jieba.js';
+import type { DivisionIndex } from '../lib/meta-divisions.js';
 import type { DocState, StageResult } from '../document.js';
 
 /** Per-thread resources handed to stages: the adapters, loaded once and reused for every document. */
 export interface StageContext {
   readonly segmenter: Segmenter;
   readonly script: ChineseScript;
+  /** China's administrative divisions (GB/T 2260), for regions and agency place prefixes. */
+  readonly divisions: DivisionIndex;
   /** Largest input accepted, in bytes. */
   readonly maxBytes: number;
 }

@@ -1,3 +1,4 @@
+import { loadDivisions } from '../../pipeline/adapters/divisions.js';
 /**
  * The agencies stage: the shapes of the brief, odd text, and the five seeds against their gold (scored as `eval`
  * scores them). The seeds' normalised text comes from the text-layer fixtures, so no segmenter is loaded.
@@ -15,7 +16,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function run(text: string, extra: Partial<DocState> = {}) {
   const doc = { path: 'x', bytes: new Uint8Array(), messages: [], text, tokens: [], citations: [], ...extra } as DocState;
-  return extractAgencies.run(doc, {} as StageContext);
+  return extractAgencies.run(doc, { divisions: loadDivisions() } as StageContext);
 }
 
 describe('extract-agencies stage', () => {
@@ -41,7 +42,7 @@ describe('extract-agencies stage', () => {
 
   it('works without tokens or citations and on text with nothing to find', () => {
     const doc = { path: 'x', bytes: new Uint8Array(), messages: [], text: '现答复如下:' } as DocState;
-    expect(extractAgencies.run(doc, {} as StageContext)).toEqual({ patch: { agencies: [] }, messages: [] });
+    expect(extractAgencies.run(doc, { divisions: loadDivisions() } as StageContext)).toEqual({ patch: { agencies: [] }, messages: [] });
     expect(run('').patch.agencies).toEqual([]);
   });
 

@@ -1,9 +1,10 @@
+import { loadDivisions } from '../../pipeline/adapters/divisions.js';
 import { describe, expect, it } from 'vitest';
 import { emptyMeta, Meta } from '../../schemas/meta.js';
 import { extractMeta } from '../../pipeline/stages/extract-meta.js';
 
 function run(text: string, extra: Record<string, unknown> = {}) {
-  const result = extractMeta.run({ path: 'x', bytes: new Uint8Array(), messages: [], text, sentences: [], agencies: [], ...extra } as any, {} as any);
+  const result = extractMeta.run({ path: 'x', bytes: new Uint8Array(), messages: [], text, sentences: [], agencies: [], ...extra } as any, { divisions: loadDivisions() } as any);
   return { meta: result.patch.meta!, messages: result.messages ?? [] };
 }
 
@@ -124,7 +125,7 @@ describe('extractMeta on odd text', () => {
   });
 
   it('works without agencies or a page title', () => {
-    const result = extractMeta.run({ path: 'x', bytes: new Uint8Array(), messages: [], text: '正文。' } as any, {} as any);
+    const result = extractMeta.run({ path: 'x', bytes: new Uint8Array(), messages: [], text: '正文。' } as any, { divisions: loadDivisions() } as any);
     expect(result.patch.meta).toEqual({ ...emptyMeta(), docType: 'other' });
   });
 });
