@@ -6,8 +6,9 @@ import { InputError } from './adapters/files.js';
 import { jsonProgress, plainProgress, terminalProgress } from './adapters/progress.js';
 import { packageVersion } from './adapters/resources.js';
 import { loadConfig } from './config.js';
-import { loadGold, loadRecords, scoreAll } from './eval/evaluate.js';
-import { formatReport, summarise } from './eval/report.js';
+import { loadGold, loadRecords, scoreAll, withNumbersFrom } from './eval/evaluate.js';
+import { recognizersNumbers } from './eval/peer-recognizers.js';
+import { formatComparison, formatReport, summarise } from './eval/report.js';
 import { crawlCommand } from './crawl/command.js';
 import { runPipeline } from './run.js';
 
@@ -51,11 +52,35 @@ async function runCommand(paths: string[], options: { out: string; workers?: num
   return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
-async function evalCommand(options: { gold: string; records: string; json?: boolean }): Promise<number> {
+/** Peers that can be scored beside the pipeline, each on the same records' texts. */
+const PEERS = {
+  recognizers: {
+    label: 'Microsoft Recognizers-Text (Chinese number, percentage, currency, age, dimension)',
+    numbers: (text: string) => recognizersNumbers(text).map((number) => ({ ...number, measure: null })),
+  },
+} as const;
+type PeerName = keyof typeof PEERS;
+
+async function evalCommand(options: { gold: string; records: string; json?: boolean; peer?: string[] }): Promise<number> {
   const gold = await loadGold(options.gold);
   const records = await loadRecords(options.records, new Set(gold.map((file) => file.doc.replace(/\.[^.]+$/, ''))));
   const scores = scoreAll(gold, records);
-  process.stdout.write(options.json ? `${JSON.stringify(summarise(scores), null, 2)}\n` : `${formatReport(scores)}\n`);
+  const peers = (options.peer ?? []).map((name) => {
+    if (!(name in PEERS)) throw new InvalidArgumentError(`unknown peer "${name}" (known: ${Object.keys(PEERS).join(', ')})`);
+    const peer = PEERS[name as PeerName];
+    return { name, label: peer.label, scores: scoreAll(gold, withNumbersFrom(records, peer.numbers)) };
+  });
+  if (options.json) {
+    const report = { ...summarise(scores), peers: Object.fromEntries(peers.map((peer) => [peer.name, { label: peer.label, numbers: summarise(peer.scores).fields, attributes: summarise(peer.scores).attributes }])) };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  process.stdout.write(`${formatReport(scores)}\n`);
+  if (peers.length > 0) {
+    const runs = [{ label: 'policy-miner', scores }, ...peers.map((peer) => ({ label: `peer: ${peer.name}`, scores: peer.scores }))];
+    process.stdout.write(`\nnumbers beside peers, on the same gold and the same texts (${peers.map((p) => `${p.name} = ${p.label}`).join('; ')})\n\n`);
+    process.stdout.write(`${formatComparison(runs, ['numbers', 'number.unit', 'number.kind', 'number.qualifier'])}\n`);
+  }
   return EXIT_OK;
 }
 
@@ -127,6 +152,7 @@ export function buildProgram(): Command {
     .requiredOption('--gold <dir>', 'folder of gold JSON files')
     .requiredOption('--records <file>', 'records.jsonl written by `run`')
     .option('--json', 'print JSON instead of tables')
+    .option('--peer <name...>', `also score a peer baseline on the same texts (${Object.keys(PEERS).join(', ')})`)
     .action(async (options) => {
       process.exitCode = await evalCommand(options);
     });

@@ -52,3 +52,11 @@ export function scoreAll(gold: readonly GoldFile[], records: ReadonlyMap<string,
   for (const file of gold) scoreDocument(scores, file, records.get(documentKey(file.doc)));
   return scores;
 }
+
+/** Records whose numbers are replaced by what `find` gives on the record's text: how a peer is scored. */
+export function withNumbersFrom(
+  records: ReadonlyMap<string, DocRecord>,
+  find: (text: string) => DocRecord['numbers'],
+): Map<string, DocRecord> {
+  return new Map([...records].map(([key, record]) => [key, { ...record, numbers: find(record.text) }]));
+}

@@ -46,3 +46,28 @@ export function formatReport(scores: Scores, label = 'pipeline'): string {
     table(['metadata field', 'correct', 'total', 'accuracy'], metaRows),
   ].join('\n');
 }
+
+/** One row set of a side-by-side comparison: a label and its scores. */
+export interface ScoredRun {
+  label: string;
+  scores: Scores;
+}
+
+/**
+ * Figures of several runs side by side (pipeline vs. a peer, in-sample vs. leave-one-out), one column per run.
+ * `figures` names fields (shown as P, R and F1 rows) and attributes (shown as accuracy).
+ */
+export function formatComparison(runs: readonly ScoredRun[], figures: readonly string[]): string {
+  const rows: string[][] = [];
+  for (const figure of figures) {
+    if (figure in (runs[0]?.scores.fields ?? {})) {
+      const key = figure as keyof Scores['fields'];
+      for (const part of ['precision', 'recall', 'f1'] as const) {
+        rows.push([`${figure} ${part === 'f1' ? 'F1' : part === 'precision' ? 'P' : 'R'}`, ...runs.map((run) => pct(prf(run.scores.fields[key])[part]))]);
+      }
+    } else {
+      rows.push([figure, ...runs.map((run) => (run.scores.attributes[figure] ? pct(ratio(run.scores.attributes[figure]!)) : '-'))]);
+    }
+  }
+  return table(['figure', ...runs.map((run) => run.label)], rows);
+}
