@@ -16,6 +16,8 @@ const MIN_TRADITIONAL_CHARS = 5;
 
 const HAN_FIRST = 0x4e00;
 const HAN_LAST = 0x9fff;
+const TRADITIONAL_ONLY = 1;
+const SIMPLIFIED_ONLY = 2;
 
 export interface ScriptProfile {
   script: ScriptName;
@@ -27,15 +29,14 @@ export interface ScriptProfile {
 export class ChineseScript {
   private readonly toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
   private readonly toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
-  private readonly traditionalOnly = new Set<number>();
-  private readonly simplifiedOnly = new Set<number>();
+  /** Per Han code point from HAN_FIRST: TRADITIONAL_ONLY, SIMPLIFIED_ONLY or 0 (shared by both scripts). */
+  private readonly kind = new Uint8Array(HAN_LAST - HAN_FIRST + 1);
 
   constructor() {
     for (let code = HAN_FIRST; code <= HAN_LAST; code++) {
       const char = String.fromCharCode(code);
-      const simplified = this.toSimplified(char);
-      if (simplified !== char) this.traditionalOnly.add(code);
-      else if (this.toTraditional(char) !== char) this.simplifiedOnly.add(code);
+      if (this.toSimplified(char) !== char) this.kind[code - HAN_FIRST] = TRADITIONAL_ONLY;
+      else if (this.toTraditional(char) !== char) this.kind[code - HAN_FIRST] = SIMPLIFIED_ONLY;
     }
   }
 
@@ -47,8 +48,9 @@ export class ChineseScript {
       const code = text.charCodeAt(i);
       if (code < HAN_FIRST || code > HAN_LAST) continue;
       han++;
-      if (this.traditionalOnly.has(code)) traditionalOnly++;
-      else if (this.simplifiedOnly.has(code)) simplifiedOnly++;
+      const kind = this.kind[code - HAN_FIRST];
+      if (kind === TRADITIONAL_ONLY) traditionalOnly++;
+      else if (kind === SIMPLIFIED_ONLY) simplifiedOnly++;
     }
     let script: ScriptName = 'simplified';
     if (traditionalOnly >= MIN_TRADITIONAL_CHARS && traditionalOnly >= han * TRADITIONAL_SHARE) {

@@ -44,7 +44,7 @@ export const FURNITURE_LINES: readonly { name: string; pattern: RegExp; why: str
 /** Pieces inside a line that are page chrome; the rest of the line stays. */
 export const FURNITURE_INLINE: readonly { name: string; pattern: RegExp; why: string }[] = [
   { name: 'view-counter', pattern: /(浏览|访问|阅读|点击)(量|数|次数)\s*[:：]\s*\d*\s*次?/g, why: '时间:2021-12-13   浏览数:次   来源:' },
-  { name: 'font-size', pattern: /[【\[]?\s*字[体號号]\s*[:：]\s*[\[【]\s*[大中小\s]*[\]】]\s*[】\]]?/g, why: '字体:[ 大 中 小 ] beside a date' },
+  { name: 'font-size', pattern: /(?:[【\[]\s*)?字[体號号]\s*[:：]\s*[\[【]\s*[大中小\s]*[\]】](?:\s*[】\]])?/g, why: '字体:[ 大 中 小 ] beside a date' },
   {
     name: 'template-placeholder',
     pattern: /(关键词|关键字|關鍵詞|关键词语|标签)\d+/g,

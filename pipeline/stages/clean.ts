@@ -9,6 +9,18 @@ const LETTER = /[\p{Script=Han}A-Za-z]/u;
 /** Control and invisible characters that carry no text: zero-width spaces and joiners, stray BOMs, C0 controls. */
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffc]/g;
 
+/** The furniture rule a line matches, if it is short enough to be furniture. */
+function furnitureRule(line: string): (typeof FURNITURE_LINES)[number] | undefined {
+  const trimmed = line.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_FURNITURE_LINE) return undefined;
+  return FURNITURE_LINES.find((rule) => rule.pattern.test(trimmed));
+}
+
+/** A converted line, or the original when conversion changed its length (positions would no longer agree). */
+function sameLength(converted: string, original: string): string {
+  return converted.length === original.length ? converted : original;
+}
+
 /**
  * Removes page furniture (breadcrumbs, font-size and share widgets, view counters, previous/next links, footers,
  * stray bullet glyphs, template placeholders, converter pinyin) and invisible characters, as offset-mapped edits.
@@ -19,53 +31,45 @@ export const clean: Stage = {
   run(doc, context) {
     const source = need(doc, 'sourceText', 'clean');
     // Furniture rules are written in simplified characters: a traditional page is matched through a simplified
-    // view of each line, used where conversion keeps the line's length so positions still agree.
+    // view of the text, which OpenCC nearly always keeps at the same length so positions agree; where it does
+    // not, short lines are converted one by one and inline rules read the source as it is.
     const scriptProfile = context.script.profile(source);
-    const simplifiedView = (line: string): string => {
-      if (scriptProfile.script === 'simplified') return line;
-      const view = context.script.simplify(line);
-      return view.length === line.length ? view : line;
-    };
+    const converted = scriptProfile.script === 'simplified' ? source : context.script.simplify(source);
+    const aligned = converted.length === source.length;
+    const view = aligned ? converted : source;
+    const lineView = (start: number, end: number): string =>
+      aligned ? view.slice(start, end) : scriptProfile.script === 'simplified' ? source.slice(start, end) : sameLength(context.script.simplify(source.slice(start, end)), source.slice(start, end));
     const edits = new EditSet(source.length);
     const removed = new Map<string, number>();
     const count = (name: string): void => void removed.set(name, (removed.get(name) ?? 0) + 1);
 
+    // Whole furniture lines and bullet glyphs first, line by line; only short lines can be furniture.
     let lineStart = 0;
     while (lineStart <= source.length) {
       let lineEnd = source.indexOf('\n', lineStart);
       if (lineEnd === -1) lineEnd = source.length;
       const hasNewline = lineEnd < source.length;
-      const contentEnd = lineEnd > lineStart && source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
-      const line = simplifiedView(source.slice(lineStart, contentEnd));
-      const trimmed = line.trim();
-      const furniture =
-        trimmed.length > 0 && trimmed.length <= MAX_FURNITURE_LINE
-          ? FURNITURE_LINES.find((rule) => rule.pattern.test(trimmed))
-          : undefined;
+      const contentEnd = lineEnd > lineStart && source.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+      const furniture = contentEnd - lineStart <= MAX_FURNITURE_LINE * 2 ? furnitureRule(lineView(lineStart, contentEnd)) : undefined;
       if (furniture) {
         count(furniture.name);
         edits.add(lineStart, hasNewline ? lineEnd + 1 : lineEnd);
       } else {
         if (contentEnd < lineEnd) edits.add(contentEnd, lineEnd);
-        const leading = line.length - line.trimStart().length;
-        const bullet = BULLET_GLYPH.exec(line.slice(leading));
-        if (bullet) {
-          if (edits.add(lineStart + leading, lineStart + leading + bullet[1]!.length)) count('bullet-glyph');
-        }
-        for (const rule of FURNITURE_INLINE) {
-          for (const match of line.matchAll(rule.pattern)) {
-            const start = lineStart + match.index;
-            const end = start + match[0].length;
-            if (edits.add(start, end)) count(rule.name);
-          }
-        }
-        for (const match of line.matchAll(INVISIBLE)) {
-          const start = lineStart + match.index;
-          edits.add(start, start + 1);
-        }
+        let leading = lineStart;
+        while (leading < contentEnd && (source.charCodeAt(leading) === 32 || source.charCodeAt(leading) === 9 || source.charCodeAt(leading) === 0x3000)) leading++;
+        const bullet = leading < contentEnd ? BULLET_GLYPH.exec(source.slice(leading, leading + 2)) : null;
+        if (bullet && edits.add(leading, leading + bullet[1]!.length)) count('bullet-glyph');
       }
       lineStart = lineEnd + 1;
     }
+    // Inline furniture over the whole text at once; pieces inside lines already removed are refused by EditSet.
+    for (const rule of FURNITURE_INLINE) {
+      for (const match of view.matchAll(rule.pattern)) {
+        if (edits.add(match.index, match.index + match[0].length)) count(rule.name);
+      }
+    }
+    for (const match of source.matchAll(INVISIBLE)) edits.add(match.index, match.index + 1);
     const { text, runs } = applyEdits(source, edits.edits);
     if (!LETTER.test(text)) fail('no-content', 'the document holds nothing but page furniture');
     const messages = [...removed].map(([name, times]) => info('clean', `removed-${name}`, `removed ${times} × ${name}`));
