@@ -14,17 +14,21 @@ import type { Stage } from './stage.js';
 
 /** Characters folded one for one: full-width ASCII letters, digits and ％, ideographic and Unicode spaces. */
 const FOLDABLE = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\u3000\u00a0\u2002-\u200a\u202f\u205f\t]/g;
-/** A word spaced out letter by letter: single Han characters separated by spaces, not touching other Han. */
-const LETTER_SPACED = /(?<!\p{Script=Han})\p{Script=Han}(?: +\p{Script=Han}(?!\p{Script=Han}))+/gu;
-/** Spaces before closing or separating punctuation, Chinese or ASCII, after a Han character or closing mark. */
-const SPACE_BEFORE_PUNCT = /(?<=[\p{Script=Han}”’」』）》)]) +(?=[，。、；：？！”’」』）》,.;:?!)])/gu;
-/** Spaces after opening or separating punctuation when Han text follows. */
-const SPACE_AFTER_PUNCT = /(?<=[，。、；：？！“‘「『（《(,;:]) +(?=\p{Script=Han})/gu;
-/** Runs of two or more spaces inside a line. */
-const SPACE_RUN = / {2,}/g;
-/** Spaces at either end of a line, and three or more line breaks (two or more blank lines). */
-const LINE_EDGE_SPACES = /^ +| +$/gm;
-const BLANK_LINES = /\n{3,}/g;
+/** Punctuation a space is removed before, when a Han character or a closing mark precedes the space. */
+const CLOSING_OR_SEPARATING = new Set([...'，。、；：？！”’」』）》,.;:?!)']);
+/** Marks that may precede a removable space before punctuation, beside Han characters. */
+const CLOSING_MARKS = new Set([...'”’」』）》)']);
+/** Punctuation a space is removed after, when Han text follows. */
+const OPENING_OR_SEPARATING = new Set([...'，。、；：？！“‘「『（《(,;:']);
+/** Three or more line breaks with nothing but spaces between: two or more blank lines. */
+const BLANK_LINES = /\n(?: *\n){2,}/g;
+/** Runs of spaces, each judged by its neighbours. */
+const SPACES = / +/g;
+
+/** Han characters of the BMP (and the surrogates of the supplementary ones: counted as Han, conservatively). */
+function isHan(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xd840 && code <= 0xd8bf);
+}
 
 function fold(char: string): string {
   const code = char.charCodeAt(0);
@@ -32,17 +36,34 @@ function fold(char: string): string {
   return ' ';
 }
 
-/** Edits that remove layout spacing from `text`, none overlapping. */
+/**
+ * Edits that remove layout spacing from `text`: the text's own leading and trailing white space, blank lines
+ * beyond one, and spaces judged by their neighbours (see the rules above). None overlap.
+ */
 function spacingEdits(text: string): Edit[] {
   const set = new EditSet(text.length);
-  for (const match of text.matchAll(LINE_EDGE_SPACES)) set.add(match.index, match.index + match[0].length);
-  for (const match of text.matchAll(LETTER_SPACED)) {
-    for (const gap of match[0].matchAll(/ +/g)) set.add(match.index + gap.index, match.index + gap.index + gap[0].length);
+  const lead = text.length - text.trimStart().length;
+  if (lead > 0) set.add(0, lead);
+  const body = text.trimEnd().length;
+  if (body < text.length && body >= lead) set.add(body, text.length);
+  for (const match of text.matchAll(BLANK_LINES)) {
+    const second = text.indexOf('\n', match.index + 1);
+    set.add(second + 1, match.index + match[0].length);
   }
-  for (const pattern of [SPACE_BEFORE_PUNCT, SPACE_AFTER_PUNCT]) {
-    for (const match of text.matchAll(pattern)) set.add(match.index, match.index + match[0].length);
+  const at = (i: number): number => (i >= 0 && i < text.length ? text.charCodeAt(i) : 10);
+  const char = (i: number): string => (i >= 0 && i < text.length ? text[i]! : '\n');
+  for (const match of text.matchAll(SPACES)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const before = at(start - 1);
+    const after = at(end);
+    const lineEdge = before === 10 || after === 10;
+    const letterSpaced = isHan(before) && !isHan(at(start - 2)) && isHan(after) && !isHan(at(end + 1));
+    const beforePunct = (isHan(before) || CLOSING_MARKS.has(char(start - 1))) && CLOSING_OR_SEPARATING.has(char(end));
+    const afterPunct = OPENING_OR_SEPARATING.has(char(start - 1)) && isHan(after);
+    if (lineEdge || letterSpaced || beforePunct || afterPunct) set.add(start, end);
+    else if (end - start >= 2) set.add(start + 1, end);
   }
-  for (const match of text.matchAll(SPACE_RUN)) set.add(match.index + 1, match.index + match[0].length);
   return set.edits;
 }
 
@@ -77,25 +98,13 @@ export const normalise: Stage = {
     text = text.replace(FOLDABLE, fold); // one for one: the map is unchanged
     const spaced = applyEdits(text, spacingEdits(text));
     mapped = compose(spaced.runs, mapped);
-    const blank = applyEdits(
-      spaced.text,
-      [...spaced.text.matchAll(BLANK_LINES)].map((m) => ({ start: m.index + 2, end: m.index + m[0].length, text: '' })),
-    );
-    mapped = compose(blank.runs, mapped);
-    const trimmed = blank.text.trim();
-    const lead = blank.text.length - blank.text.trimStart().length;
-    const edge = applyEdits(blank.text, [
-      ...(lead > 0 ? [{ start: 0, end: lead, text: '' }] : []),
-      ...(trimmed.length + lead < blank.text.length ? [{ start: lead + trimmed.length, end: blank.text.length, text: '' }] : []),
-    ]);
-    mapped = compose(edge.runs, mapped);
     const messages =
       profile.script === 'mixed'
         ? [warning('normalise', 'mixed-script', `traditional and simplified characters mixed (${profile.traditionalOnly} traditional-only, ${profile.simplifiedOnly} simplified-only); converted to simplified`)]
         : [];
     return {
       patch: {
-        text: edge.text,
+        text: spaced.text,
         runs: mapped,
         script: { original: profile.script, converted: convert },
         // A page title from the HTML head follows the text into simplified characters.
