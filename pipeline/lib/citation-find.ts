@@ -23,52 +23,59 @@ export interface SpanScan {
   unbalanced: number[];
 }
 
-const PAIRS: Readonly<Record<string, { kind: SpanKind; role: 'open' | 'close' }>> = {
-  '《': { kind: 'book', role: 'open' },
-  '》': { kind: 'book', role: 'close' },
-  '“': { kind: 'quote', role: 'open' },
-  '”': { kind: 'quote', role: 'close' },
-};
+/** The only characters the span scan stops at: line breaks and the two pairs of marks. */
+const SPAN_EVENTS = /[\n《》“”]/g;
 
-/** All 《》 spans (outermost, nesting allowed) and “” spans, in order of their opening mark. */
+interface OpenSpan {
+  open: number;
+  depth: number;
+}
+
+/**
+ * All 《》 spans (outermost, nesting allowed) and “” spans, in order of their opening mark. A span is abandoned
+ * (counted as unbalanced) at a line break or when its closing mark would come more than MAX_TITLE characters on.
+ * Only the marks and line breaks are visited, so the scan costs one regex pass however long the text.
+ */
 export function quotedSpans(text: string): SpanScan {
   const spans: QuotedSpan[] = [];
   const unbalanced: number[] = [];
-  const state = { book: { open: -1, depth: 0 }, quote: { open: -1, depth: 0 } };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
+  const book: OpenSpan = { open: -1, depth: 0 };
+  const quote: OpenSpan = { open: -1, depth: 0 };
+  const abandon = (span: OpenSpan): void => {
+    if (span.depth > 0) unbalanced.push(span.open);
+    span.open = -1;
+    span.depth = 0;
+  };
+  for (const match of text.matchAll(SPAN_EVENTS)) {
+    const i = match.index;
+    const char = match[0];
     if (char === '\n') {
-      for (const kind of ['book', 'quote'] as const) {
-        if (state[kind].depth > 0) unbalanced.push(state[kind].open);
-        state[kind] = { open: -1, depth: 0 };
-      }
+      abandon(book);
+      abandon(quote);
       continue;
     }
-    for (const kind of ['book', 'quote'] as const) {
-      const s = state[kind];
-      if (s.depth > 0 && i - s.open > MAX_TITLE) {
-        unbalanced.push(s.open);
-        state[kind] = { open: -1, depth: 0 };
-      }
-    }
-    const pair = PAIRS[char];
-    if (!pair) continue;
-    const s = state[pair.kind];
-    if (pair.role === 'open') {
+    if (book.depth > 0 && i - book.open > MAX_TITLE) abandon(book);
+    if (quote.depth > 0 && i - quote.open > MAX_TITLE) abandon(quote);
+    if (char === '《') {
+      if (book.depth === 0) {
+        book.open = i;
+        book.depth = 1;
+      } else book.depth++;
+    } else if (char === '“') {
       // Quotes do not nest: a second “ restarts the span.
-      if (s.depth === 0 || pair.kind === 'quote') {
-        if (pair.kind === 'quote' && s.depth > 0) unbalanced.push(s.open);
-        state[pair.kind] = { open: i, depth: 1 };
-      } else s.depth++;
-    } else if (s.depth > 0) {
-      s.depth--;
-      if (s.depth === 0) {
-        spans.push({ kind: pair.kind, open: s.open, close: i });
-        state[pair.kind] = { open: -1, depth: 0 };
+      abandon(quote);
+      quote.open = i;
+      quote.depth = 1;
+    } else {
+      const span = char === '》' ? book : quote;
+      if (span.depth > 0 && --span.depth === 0) {
+        spans.push({ kind: span === book ? 'book' : 'quote', open: span.open, close: i });
+        span.open = -1;
       }
     }
   }
-  for (const kind of ['book', 'quote'] as const) if (state[kind].depth > 0) unbalanced.push(state[kind].open);
+  abandon(book);
+  abandon(quote);
   spans.sort((a, b) => a.open - b.open);
   return { spans, unbalanced };
 }
