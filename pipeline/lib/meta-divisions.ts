@@ -1,3 +1,5 @@
+import { PrefixTrie } from './prefix-trie.js';
+
 /**
  * China's administrative divisions (GB/T 2260) as an in-memory index for naming places in text. Pure: the rows
  * come in from the adapter (pipeline/adapters/divisions.ts), so tests can build an index from a handful of rows.
@@ -31,6 +33,9 @@ export interface DivisionIndex {
   readonly longestName: number;
   /** First characters of every name, so a scan skips positions no name can start at. */
   readonly initials: ReadonlySet<string>;
+  /** `byName` and `byStem` as tries, for scans of running text. */
+  readonly nameTrie: PrefixTrie<readonly Division[]>;
+  readonly stemTrie: PrefixTrie<readonly Division[]>;
 }
 
 /** City rows that are grouping placeholders, not prefectures: their areas hang from the province. */
@@ -102,16 +107,18 @@ export function buildDivisionIndex(rows: DivisionRows): DivisionIndex {
     if (stem) push(byStem, stem, division);
   }
   const initials = new Set([...byName.keys()].map((name) => name[0]!));
-  return { byCode, byName, byStem, longestName, initials };
+  return { byCode, byName, byStem, longestName, initials, nameTrie: new PrefixTrie(byName), stemTrie: new PrefixTrie(byStem) };
 }
 
 /** Every stem that occurs in `text` (承德 in 承德家庭教育), with its number of occurrences. */
 export function stemsIn(index: DivisionIndex, text: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (let i = 0; i < text.length; i++) {
-    for (let length = 2; length <= 8 && i + length <= text.length; length++) {
+    if (!index.stemTrie.startsAt(text, i)) continue;
+    for (const [length] of index.stemTrie.matchesAt(text, i, 8)) {
+      if (length < 2) continue;
       const stem = text.slice(i, i + length);
-      if (index.byStem.has(stem)) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+      counts.set(stem, (counts.get(stem) ?? 0) + 1);
     }
   }
   return counts;
@@ -167,10 +174,11 @@ export function scanPlaces(index: DivisionIndex, text: string, options: ScanOpti
       continue;
     }
     let hit: PlaceMention | null = null;
-    for (let length = Math.min(index.longestName, text.length - i); length >= minLength; length--) {
+    const matches = index.nameTrie.matchesAt(text, i, index.longestName);
+    for (let m = matches.length - 1; m >= 0; m--) {
+      const [length, candidates] = matches[m]!;
+      if (length < minLength) break;
       const surface = text.slice(i, i + length);
-      const candidates = index.byName.get(surface);
-      if (!candidates) continue;
       if (options.generic?.test(surface) && i > 0) continue;
       hit = { text: surface, start: i, end: i + length, candidates };
       break;
