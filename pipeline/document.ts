@@ -3,13 +3,8 @@ import type { Meta } from '../schemas/meta.js';
 import type { FailureCode, Message } from '../schemas/record.js';
 import type { ScriptName, ScriptProfile } from './adapters/opencc.js';
 import type { OffsetRuns } from './lib/offsets.js';
+import type { Words } from './lib/words.js';
 
-/** A word from the segmenter with its offsets into `text`. */
-export interface Token {
-  word: string;
-  start: number;
-  end: number;
-}
 
 /**
  * The per-document envelope that travels through the stages (after unified's vfile). Each stage reads what it
@@ -43,7 +38,8 @@ export interface DocState {
   scriptProfile?: ScriptProfile;
   script?: { original: ScriptName; converted: boolean };
   sentences?: Span[];
-  tokens?: Token[];
+  /** The segmenter's words with their offsets into `text`. */
+  tokens?: Words;
   keywords?: { word: string; weight: number }[];
   meta?: Meta;
   numbers?: NumberMention[];

@@ -55,7 +55,7 @@ describe('segment: the domain dictionary', () => {
   });
 
   it('keeps domain terms whole in the seeds: 双减, 课后服务, 县管校聘, 校外培训机构, 教育体育局', () => {
-    const words = (name: string): Set<string> => new Set(segmented.get(name)!.tokens!.map((token) => token.word));
+    const words = (name: string): Set<string> => new Set(segmented.get(name)!.tokens!.list);
     for (const term of ['双减', '课后服务', '县管校聘', '校外培训机构', '教育体育局']) expect(words('001_754fd2440035fb71.txt').has(term), term).toBe(true);
     for (const term of ['课后服务', '校外培训机构']) expect(words('002_1064e609e7cb096d.txt').has(term), term).toBe(true);
   });
@@ -73,7 +73,7 @@ describe('segment: tokens', () => {
       expect(token.start).toBeGreaterThanOrEqual(at);
       at = token.end;
     }
-    expect(tokens.map((token) => token.word).join('')).toBe(text);
+    expect(tokens.list.join('')).toBe(text);
     expect(doc.messages.some((message) => message.code === 'token-alignment')).toBe(false);
   });
 });
