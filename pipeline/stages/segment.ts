@@ -7,10 +7,9 @@ import type { Stage } from './stage.js';
 const KEYWORD_COUNT = 20;
 
 /**
- * Sentences, words and keywords. Words come from nodejieba with HMM and the domain dictionary, with offsets
- * into `text`; keywords are ranked by TF-IDF against jieba's IDF table, so a run needs no second pass over the corpus.
+ * Whether a word can be a keyword: two or more letters, Han or Latin only, at least one Han. A loop, because a
+ * Unicode regex per word costs more than the counting.
  */
-/** Whether a word can be a keyword: two or more letters, Han or Latin only, at least one Han (a loop: a Unicode regex per word costs more than the count). */
 function keywordShaped(word: string): boolean {
   if (word.length < 2) return false;
   let han = false;
@@ -22,6 +21,10 @@ function keywordShaped(word: string): boolean {
   return han;
 }
 
+/**
+ * Sentences, words and keywords. Words come from nodejieba with HMM and the domain dictionary, with offsets
+ * into `text`; keywords are ranked by TF-IDF against jieba's IDF table, so a run needs no second pass over the corpus.
+ */
 export const segment: Stage = {
   name: 'segment',
   run(doc, context) {
