@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { writeFileAtomic } from './adapters/files.js';
+import type { DocState } from './document.js';
+import { goldExamples } from './eval/cross-validate.js';
+import { documentKey, loadGold } from './eval/evaluate.js';
+import type { MeasureModel } from './lib/measure-train.js';
+import { trainMeasureModel } from './lib/measure-train.js';
+import { createContext } from './process.js';
+import { clean } from './stages/clean.js';
+import { ingest } from './stages/ingest.js';
+import { normalise } from './stages/normalise.js';
+import type { StageContext } from './stages/stage.js';
+
+/**
+ * `policy-miner train`: the measure classifiers trained on every gold file, written as the JSON model the
+ * pipeline ships (pipeline/models/measure-model.json). The documents' texts, read from `sourceDirs` (default: the
+ * `seeds` folder beside the gold folder) through the pipeline's own text stages, give each gold measure the
+ * context it has at run time; a document whose source is missing trains without context. Deterministic: the
+ * same gold gives the same bytes, so a test can check that the shipped model is in sync with the gold.
+ */
+
+/** Largest source read for training, as in a run. */
+const MAX_BYTES = 20_000_000;
+
+/** The normalised text of a source file, as the pipeline's text stages make it. */
+async function normalisedText(path: string, context: StageContext): Promise<string | undefined> {
+  let doc: DocState = { path, bytes: await readFile(path), messages: [] };
+  for (const stage of [ingest, clean, normalise]) doc = { ...doc, ...stage.run(doc, context).patch };
+  return doc.text;
+}
+
+export interface TrainSummary {
+  examples: number;
+  documents: number;
+  withText: string[];
+  withoutText: string[];
+  model: MeasureModel;
+}
+
+export async function trainFromGold(goldDir: string, outFile: string, sourceDirs: readonly string[] = [join(dirname(goldDir), 'seeds')]): Promise<TrainSummary> {
+  const gold = await loadGold(goldDir);
+  const context = createContext({ maxBytes: MAX_BYTES });
+  const texts = new Map<string, string>();
+  const withoutText: string[] = [];
+  for (const file of gold) {
+    const source = sourceDirs.map((dir) => join(dir, file.doc)).find((path) => existsSync(path));
+    const text = source ? await normalisedText(source, context).catch(() => undefined) : undefined;
+    if (text === undefined) withoutText.push(file.doc);
+    else texts.set(documentKey(file.doc), text);
+  }
+  const model = trainMeasureModel(goldExamples(gold, (text) => context.segmenter.cut(text), texts));
+  await writeFileAtomic(outFile, `${JSON.stringify(model)}\n`);
+  return { examples: model.examples, documents: model.documents, withText: [...texts.keys()], withoutText, model };
+}
