@@ -4,12 +4,15 @@ import { z } from 'zod';
 import { Record as RecordSchema } from '../schemas/record.js';
 import { InputError } from './adapters/files.js';
 import { jsonProgress, plainProgress, terminalProgress } from './adapters/progress.js';
-import { packageVersion } from './adapters/resources.js';
 import { loadConfig } from './config.js';
 import { loadGold, loadRecords, scoreAll, withNumbersFrom } from './eval/evaluate.js';
 import { recognizersNumbers } from './eval/peer-recognizers.js';
 import { formatComparison, formatReport, summarise } from './eval/report.js';
+import { Segmenter } from './adapters/jieba.js';
 import { crawlCommand } from './crawl/command.js';
+import { crossValidate } from './eval/cross-validate.js';
+import { packageVersion } from './adapters/resources.js';
+import { trainFromGold } from './train.js';
 import { runPipeline } from './run.js';
 
 /** Exit codes: every document succeeded; some failed; the run itself could not proceed. */
@@ -61,7 +64,7 @@ const PEERS = {
 } as const;
 type PeerName = keyof typeof PEERS;
 
-async function evalCommand(options: { gold: string; records: string; json?: boolean; peer?: string[] }): Promise<number> {
+async function evalCommand(options: { gold: string; records: string; json?: boolean; peer?: string[]; crossValidate?: boolean }): Promise<number> {
   const gold = await loadGold(options.gold);
   const records = await loadRecords(options.records, new Set(gold.map((file) => file.doc.replace(/\.[^.]+$/, ''))));
   const scores = scoreAll(gold, records);
@@ -70,12 +73,23 @@ async function evalCommand(options: { gold: string; records: string; json?: bool
     const peer = PEERS[name as PeerName];
     return { name, label: peer.label, scores: scoreAll(gold, withNumbersFrom(records, peer.numbers)) };
   });
+  // Leave-one-document-out: each document's measures re-classified by a model trained without its gold.
+  const heldOut = options.crossValidate
+    ? (() => {
+        const segmenter = new Segmenter();
+        return crossValidate(gold, records, (text) => segmenter.cut(text));
+      })()
+    : null;
   if (options.json) {
-    const report = { ...summarise(scores), peers: Object.fromEntries(peers.map((peer) => [peer.name, { label: peer.label, numbers: summarise(peer.scores).fields, attributes: summarise(peer.scores).attributes }])) };
+    const report = { ...summarise(scores), ...(heldOut ? { leaveOneOut: summarise(heldOut) } : {}), peers: Object.fromEntries(peers.map((peer) => [peer.name, { label: peer.label, numbers: summarise(peer.scores).fields, attributes: summarise(peer.scores).attributes }])) };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return EXIT_OK;
   }
   process.stdout.write(`${formatReport(scores)}\n`);
+  if (heldOut) {
+    process.stdout.write('\nmeasures in-sample (shipped model, trained on all gold) beside leave-one-document-out (each document classified by a model trained without it)\n\n');
+    process.stdout.write(`${formatComparison([{ label: 'in-sample', scores }, { label: 'leave-one-out', scores: heldOut }], ['measures', 'measure.status', 'measure.category', 'measure.instrument'])}\n`);
+  }
   if (peers.length > 0) {
     const runs = [{ label: 'policy-miner', scores }, ...peers.map((peer) => ({ label: `peer: ${peer.name}`, scores: peer.scores }))];
     process.stdout.write(`\nnumbers beside peers, on the same gold and the same texts (${peers.map((p) => `${p.name} = ${p.label}`).join('; ')})\n\n`);
@@ -152,9 +166,24 @@ export function buildProgram(): Command {
     .requiredOption('--gold <dir>', 'folder of gold JSON files')
     .requiredOption('--records <file>', 'records.jsonl written by `run`')
     .option('--json', 'print JSON instead of tables')
+    .option('--cross-validate', 'also score measure category and instrument leave-one-document-out')
     .option('--peer <name...>', `also score a peer baseline on the same texts (${Object.keys(PEERS).join(', ')})`)
     .action(async (options) => {
       process.exitCode = await evalCommand(options);
+    });
+  program
+    .command('train')
+    .description('train the measure classifiers (category, instrument) on gold annotations and write the model')
+    .option('--gold <dir>', 'folder of gold JSON files; their documents are read from the seeds folder beside it', 'corpus/gold')
+    .option('--out <file>', 'model file', 'pipeline/models/measure-model.json')
+    .action(async (options: { gold: string; out: string }) => {
+      const summary = await trainFromGold(options.gold, options.out);
+      process.stderr.write(
+        `trained on ${summary.examples} measures of ${summary.documents} documents → ${options.out}` +
+          (summary.withoutText.length ? ` (no source text for ${summary.withoutText.join(', ')}: trained without context)` : '') +
+          '\n',
+      );
+      process.exitCode = EXIT_OK;
     });
   program
     .command('schema')
