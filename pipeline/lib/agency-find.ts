@@ -12,6 +12,7 @@ import {
   leadingRegion, regionEndingAt, regionLevel, tierLevel, topicStart, TOPIC_LEAD, WordSet, type Level, type Region,
 } from './agency-grow.js';
 import type { PlaceIndex } from './agency-places.js';
+import { LiteralScan, type LiteralMatches } from './agency-scan.js';
 
 export interface Candidate {
   start: number;
@@ -29,17 +30,28 @@ export interface Candidate {
   /** A bare function word standing for a department (公安, 金融, 同级财政). */
   bare: boolean;
   /** The region was a pronoun's (我市教育局): its tier, kept for the canonical name. */
-  pronounTier?: string;
+  pronounTier?: string | undefined;
 }
 
 export const expand = (word: string): string => ABBREVIATIONS[word] ?? word;
 
 type Draft = Omit<Candidate, 'canonical'> & { canonical?: string };
 
+/**
+ * Every candidate is built by this one literal, so all share a shape and the JIT's look-ups on them stay
+ * monomorphic (drafts and spread copies differ in their optional keys).
+ */
+function candidate(c: Draft, canonical = c.canonical!): Candidate {
+  return {
+    start: c.start, end: c.end, region: c.region, body: c.body, canonical, functionKey: c.functionKey, level: c.level,
+    abbreviated: c.abbreviated, bare: c.bare, pronounTier: c.pronounTier,
+  };
+}
+
 /** Completes a draft: the canonical name is the region as written (or the pronoun's tier) and the body. */
 export function make(text: string, draft: Draft): Candidate {
   const regionText = draft.region ? text.slice(draft.region.start, draft.region.end) : (draft.pronounTier ?? '');
-  return { ...draft, canonical: draft.canonical ?? regionText + draft.body };
+  return candidate(draft, draft.canonical ?? regionText + draft.body);
 }
 
 function withoutRegion(text: string, canonical: string, region: Region | null): string {
@@ -58,7 +70,7 @@ const HEADS: readonly [string, HeadKind][] = [
   ['厅', 'department'], ['部', 'department'], ['委', 'department'], ['室', 'department'], ['处', 'topic'], ['司', 'topic'],
 ];
 const HEAD_KIND = new Map(HEADS);
-const HEAD_PATTERN = new RegExp(HEADS.map(([head]) => head).join('|'), 'g');
+export const HEAD_SCAN = new LiteralScan(HEADS.map(([head]) => head));
 
 export const general = new WordSet(FUNCTION_WORDS);
 const DEPARTMENT_WORDS: Readonly<Record<string, { words: WordSet; many: boolean; parent: boolean }>> = {
@@ -95,11 +107,13 @@ export class CandidateIndex {
   add(candidate: Candidate): void {
     if (candidate.end - candidate.start > MAX_AGENCY_LENGTH) return;
     this.all.push(candidate);
-    for (const [map, key] of [[this.byEnd, candidate.end], [this.byStart, candidate.start]] as const) {
-      const list = map.get(key);
-      if (list) list.push(candidate);
-      else map.set(key, [candidate]);
-    }
+    CandidateIndex.file(this.byEnd, candidate.end, candidate);
+    CandidateIndex.file(this.byStart, candidate.start, candidate);
+  }
+  private static file(map: Map<number, Candidate[]>, key: number, candidate: Candidate): void {
+    const list = map.get(key);
+    if (list) list.push(candidate);
+    else map.set(key, [candidate]);
   }
   private static longest(list: Candidate[] | undefined): Candidate | undefined {
     return list?.reduce((best, c) => (c.end - c.start > best.end - best.start ? c : best));
@@ -118,24 +132,26 @@ export function nonStateBefore(text: string, start: number): boolean {
   return NON_STATE_BEFORE.test(text.slice(Math.max(0, start - 4), start));
 }
 
+/** Gazetteer names, longest first so 全国人大常委会 wins over 全国人大. */
+export const GAZETTEER_SCAN = new LiteralScan(Object.keys(GAZETTEER).sort((a, b) => b.length - a.length));
+
 /** Named bodies of the gazetteer (党中央, 中办, 银保监, 省关工委 …). */
-export function gazetteerCandidates(text: string, index: CandidateIndex): void {
-  const names = Object.keys(GAZETTEER).sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(names.join('|'), 'g');
-  for (const match of text.matchAll(pattern)) {
-    const entry = GAZETTEER[match[0]]!;
-    const start = match.index;
-    const end = start + match[0].length;
-    if (/^([员长]|代表|委员(?!会))/.test(text.slice(end, end + 3))) continue; // 共青团员, 全国人大代表
-    if (match[0].endsWith('办') && /^[学理法好事公]/.test(text.slice(end, end + 1))) continue; // 政府办学, 督导办法
-    const scan = entry.prefix ? regionEndingAt(index.places, text, start, start - LOOK_BEHIND) : null;
-    const region = scan?.region ?? null;
-    if (entry.needsPrefix && !region) continue;
-    const from = region?.start ?? start;
-    if (nonStateBefore(text, from)) continue;
-    const level = entry.level ?? regionLevel(region) ?? 'unknown';
-    index.add(make(text, { start: from, end, region, body: entry.canonical, functionKey: match[0] === '公安' ? '公安' : '', level, abbreviated: false, bare: false }));
-  }
+export function gazetteerCandidates(text: string, index: CandidateIndex, names: LiteralMatches = GAZETTEER_SCAN.matches(text)): void {
+  for (let k = 0; k < names.starts.length; k++) gazetteerCandidate(text, names.words[k]!, names.starts[k]!, index);
+}
+
+function gazetteerCandidate(text: string, name: string, start: number, index: CandidateIndex): void {
+  const entry = GAZETTEER[name]!;
+  const end = start + name.length;
+  if (/^([员长]|代表|委员(?!会))/.test(text.slice(end, end + 3))) return; // 共青团员, 全国人大代表
+  if (name.endsWith('办') && /^[学理法好事公]/.test(text.slice(end, end + 1))) return; // 政府办学, 督导办法
+  const scan = entry.prefix ? regionEndingAt(index.places, text, start, start - LOOK_BEHIND) : null;
+  const region = scan?.region ?? null;
+  if (entry.needsPrefix && !region) return;
+  const from = region?.start ?? start;
+  if (nonStateBefore(text, from)) return;
+  const level = entry.level ?? regionLevel(region) ?? 'unknown';
+  index.add(make(text, { start: from, end, region, body: entry.canonical, functionKey: name === '公安' ? '公安' : '', level, abbreviated: false, bare: false }));
 }
 
 function departmentCandidate(text: string, head: string, headStart: number, headEnd: number, index: CandidateIndex): Candidate | null {
@@ -159,7 +175,7 @@ function departmentCandidate(text: string, head: string, headStart: number, head
       const before = index.endingAt(parent.start - 1);
       if (!before || !SIMPLE_BODIES.has(before.body)) break;
       const canonical = `${before.canonical}、${parent.canonical}`;
-      parent = { ...parent, start: before.start, canonical, body: withoutRegion(text, canonical, before.region), region: before.region };
+      parent = candidate({ ...parent, start: before.start, canonical, body: withoutRegion(text, canonical, before.region), region: before.region });
     }
   }
   const scanFrom = parent?.start ?? at;
@@ -229,7 +245,7 @@ function topicCandidate(text: string, head: string, headStart: number, headEnd: 
     const other = SIMPLE_BODIES.has(before.body) && text[before.start - 1] === '、' ? index.endingAt(before.start - 1) : undefined;
     const first = other && SIMPLE_BODIES.has(other.body) ? other : before;
     const canonical = first === before ? before.canonical + head : `${other!.canonical}、${before.canonical}${head}`;
-    return { ...first, end: headEnd, body: withoutRegion(text, canonical, first.region), canonical, functionKey: '', abbreviated: false, bare: false };
+    return candidate({ ...first, end: headEnd, body: withoutRegion(text, canonical, first.region), canonical, functionKey: '', abbreviated: false, bare: false });
   }
   if (head === '办公室' && /[局厅]/.test(text[headStart - 1] ?? '')) {
     return make(text, { start: headStart - 1, end: headEnd, region: null, body: text[headStart - 1] + head, functionKey: '', level: 'unknown', abbreviated: false, bare: false });
@@ -260,10 +276,10 @@ function topicCandidate(text: string, head: string, headStart: number, headEnd: 
 }
 
 /** Candidates from suffix heads, in text order. */
-export function headCandidates(text: string, index: CandidateIndex): void {
-  for (const match of text.matchAll(HEAD_PATTERN)) {
-    const head = match[0];
-    const start = match.index;
+export function headCandidates(text: string, index: CandidateIndex, heads: LiteralMatches = HEAD_SCAN.matches(text)): void {
+  for (let k = 0; k < heads.starts.length; k++) {
+    const head = heads.words[k]!;
+    const start = heads.starts[k]!;
     const end = start + head.length;
     if (NOT_AFTER[head]?.test(text.slice(end, end + 3))) continue;
     const kind = HEAD_KIND.get(head)!;

@@ -7,6 +7,7 @@ import {
   TIER_PHRASES, TOPIC_PROTECTED, TOPIC_STOP_CHARS, TOPIC_STOP_WORDS,
 } from './agency-lexicon.js';
 import { placeEndingAt, placeStartingAt, type Place, type PlaceIndex } from './agency-places.js';
+import { codeSet, EdgeLengths, isHanCode } from './agency-scan.js';
 
 export type Level = 'national' | 'province' | 'city' | 'county' | 'unknown';
 
@@ -14,22 +15,32 @@ export type Level = 'national' | 'province' | 'city' | 'county' | 'unknown';
 export class WordSet {
   private readonly words: ReadonlySet<string>;
   readonly longest: number;
+  private readonly endings: EdgeLengths;
+  private readonly openings: EdgeLengths;
   constructor(words: Iterable<string>) {
     this.words = new Set(words);
     this.longest = Math.max(0, ...[...this.words].map((word) => word.length));
+    this.endings = new EdgeLengths(this.words, true);
+    this.openings = new EdgeLengths(this.words, false);
   }
   has(word: string): boolean {
     return this.words.has(word);
   }
   endingAt(text: string, end: number, floor = 0): string | null {
+    const lengths = this.endings.at(text, end);
+    if (!lengths) return null;
     for (let length = Math.min(this.longest, end - Math.max(0, floor)); length >= 1; length--) {
+      if (!((lengths >>> length) & 1)) continue;
       const word = text.slice(end - length, end);
       if (this.words.has(word)) return word;
     }
     return null;
   }
   startingAt(text: string, start: number, ceil = text.length): string | null {
+    const lengths = this.openings.at(text, start);
+    if (!lengths) return null;
     for (let length = Math.min(this.longest, ceil - start); length >= 1; length--) {
+      if (!((lengths >>> length) & 1)) continue;
       const word = text.slice(start, start + length);
       if (this.words.has(word)) return word;
     }
@@ -44,8 +55,8 @@ export const isHan = (char: string | undefined): boolean => char !== undefined &
 export interface Region {
   start: number;
   end: number;
-  place?: Place;
-  tier?: string;
+  place?: Place | undefined;
+  tier?: string | undefined;
 }
 
 export interface RegionScan {
@@ -59,13 +70,23 @@ export interface RegionScan {
 }
 
 const tierPhrases = new WordSet(TIER_PHRASES);
+const tierChars = codeSet(TIER_CHARS);
+/** Every match of LEVEL_SYSTEM ends in 级, so the regex runs only where that character stands. */
+const LEVEL_SYSTEM_LAST = '级'.charCodeAt(0);
+const LEVEL_SYSTEM_WINDOW = 8;
+
+/** Scans and regions are built in one place each, so every one has the same shape (the JIT's look-ups stay monomorphic). */
+const regionScan = (region: Region | null, generic: boolean, system: string | null, pronounTier: string | null): RegionScan => ({ region, generic, system, pronounTier });
+const newRegion = (start: number, end: number, place: Place | undefined, tier: string | undefined): Region => ({ start, end, place, tier });
 
 /** The region prefix ending at `end`, looking back no further than `floor`. */
 export function regionEndingAt(places: PlaceIndex, text: string, end: number, floor = 0): RegionScan {
   floor = Math.max(0, floor);
-  const none: RegionScan = { region: null, generic: false, system: null, pronounTier: null };
-  const system = LEVEL_SYSTEM.exec(text.slice(Math.max(floor, end - 8), end));
-  if (system) return { ...none, system: system[0] };
+  const windowStart = Math.max(floor, end - LEVEL_SYSTEM_WINDOW);
+  if (end - 1 >= windowStart && text.charCodeAt(end - 1) === LEVEL_SYSTEM_LAST) {
+    const system = LEVEL_SYSTEM.exec(text.slice(windowStart, end));
+    if (system) return regionScan(null, false, system[0], null);
+  }
   let start = end;
   let place: Place | undefined;
   let tier: string | undefined;
@@ -83,17 +104,16 @@ export function regionEndingAt(places: PlaceIndex, text: string, end: number, fl
       start -= phrase.length;
       continue;
     }
-    const char = text[start - 1];
-    if (char && start - 1 >= floor && TIER_CHARS.includes(char) && !NOT_A_TIER.test(text.slice(Math.max(0, start - 2), start))) {
-      tier = char;
+    if (start - 1 >= floor && tierChars.has(text.charCodeAt(start - 1)) && !NOT_A_TIER.test(text.slice(Math.max(0, start - 2), start))) {
+      tier = text[start - 1]!;
       start -= 1;
       continue;
     }
     break;
   }
-  if (start === end) return { ...none, generic: GENERIC_TIERS.has(text.slice(Math.max(0, end - 2), end)) };
-  if (!place && tier && PRONOUN_BEFORE_TIER.test(text.slice(Math.max(floor, start - 1), start))) return { ...none, pronounTier: tier };
-  return { ...none, region: { start, end, ...(place ? { place } : {}), ...(tier ? { tier } : {}) } };
+  if (start === end) return regionScan(null, GENERIC_TIERS.has(text.slice(Math.max(0, end - 2), end)), null, null);
+  if (!place && tier && PRONOUN_BEFORE_TIER.test(text.slice(Math.max(floor, start - 1), start))) return regionScan(null, false, null, tier);
+  return regionScan(newRegion(start, end, place, tier), false, null, null);
 }
 
 /**
@@ -118,15 +138,14 @@ export function leadingRegion(places: PlaceIndex, text: string, start: number, e
       at += phrase.length;
       continue;
     }
-    const char = text[at];
-    if (char && at + 1 + rest <= end && TIER_CHARS.includes(char) && !NOT_A_TIER_START.test(text.slice(at, at + 2))) {
-      tier = char;
+    if (at < text.length && at + 1 + rest <= end && tierChars.has(text.charCodeAt(at)) && !NOT_A_TIER_START.test(text.slice(at, at + 2))) {
+      tier = text[at]!;
       at += 1;
       continue;
     }
     break;
   }
-  return at === start ? null : { start, end: at, ...(place ? { place } : {}), ...(tier ? { tier } : {}) };
+  return at === start ? null : newRegion(start, at, place, tier);
 }
 
 export function tierLevel(tier: string): Level {
@@ -143,14 +162,27 @@ export function regionLevel(region: Region | null | undefined): Level | null {
 }
 
 const stopWords = new WordSet(TOPIC_STOP_WORDS);
-const TOPIC_CHAR = /[\p{Script=Han}“”‘’"]/u;
+const stopChars = codeSet(TOPIC_STOP_CHARS);
+const topicMarks = codeSet('“”‘’"');
 
-function isProtected(text: string, index: number): boolean {
+/** For each character of a protected compound, the compounds holding it and where: one look-up per position. */
+const PROTECTED_AT: ReadonlyMap<number, readonly [string, number][]> = (() => {
+  const at = new Map<number, [string, number][]>();
   for (const word of TOPIC_PROTECTED) {
     for (let k = 0; k < word.length; k++) {
-      if (word[k] === text[index] && text.startsWith(word, index - k)) return true;
+      const code = word.charCodeAt(k);
+      const list = at.get(code);
+      if (list) list.push([word, k]);
+      else at.set(code, [[word, k]]);
     }
   }
+  return at;
+})();
+
+function isProtected(text: string, index: number): boolean {
+  const holders = PROTECTED_AT.get(text.charCodeAt(index));
+  if (!holders) return false;
+  for (const [word, k] of holders) if (text.startsWith(word, index - k)) return true;
   return false;
 }
 
@@ -160,10 +192,10 @@ export function topicStart(text: string, headStart: number, floor = 0): number {
   const lowest = Math.max(floor, headStart - MAX_TOPIC);
   let at = headStart;
   while (at > lowest) {
-    const char = text[at - 1]!;
-    if (!TOPIC_CHAR.test(char)) break;
+    const code = text.charCodeAt(at - 1);
+    if (!isHanCode(code) && !topicMarks.has(code)) break;
     if (stopWords.endingAt(text, at, lowest) && !isProtected(text, at - 1)) break;
-    if (TOPIC_STOP_CHARS.includes(char) && !isProtected(text, at - 1)) break;
+    if (stopChars.has(code) && !isProtected(text, at - 1)) break;
     at--;
   }
   return at;

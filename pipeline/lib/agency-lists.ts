@@ -5,6 +5,7 @@
 import { GAZETTEER, LIST_FUNCTION_WORDS, METONYM_WORDS, MODIFIER_WORDS, NON_STATE_ITEMS } from './agency-lexicon.js';
 import { expand, general, LOOK_BEHIND, make, nonStateBefore, type Candidate, type CandidateIndex } from './agency-find.js';
 import { regionEndingAt, regionLevel, WordSet, type Region } from './agency-grow.js';
+import { LiteralScan, type LiteralMatches } from './agency-scan.js';
 
 const listWords = new WordSet(LIST_FUNCTION_WORDS);
 const NON_STATE_TAIL = new RegExp(`(${NON_STATE_ITEMS.source.slice(2, -2)})$`);
@@ -20,13 +21,15 @@ function bareCandidate(text: string, word: string, wordStart: number, region: Re
   });
 }
 
-const LIST_END = /等(?:有关|相关|职能|其他)?(?:部门|单位)/g;
+/** What closes a list: 等部门, 等有关单位 … (等, an optional qualifier, 部门 or 单位), as literals for one scan. */
+const LIST_QUALIFIERS = ['有关', '相关', '职能', '其他', ''];
+export const LIST_END_SCAN = new LiteralScan(LIST_QUALIFIERS.flatMap((q) => ['部门', '单位'].map((head) => `等${q}${head}`)));
 const SEPARATOR = /(、|和|及|与|以及)$/;
 
 /** Items of a list before 等部门: 与银保监、公安、政法等部门 (楚雄), 联合教育、金融、公安、银行等部门 (郑州). */
-export function listCandidates(text: string, index: CandidateIndex): void {
-  for (const match of text.matchAll(LIST_END)) {
-    let at = match.index;
+export function listCandidates(text: string, index: CandidateIndex, ends: LiteralMatches = LIST_END_SCAN.matches(text)): void {
+  for (const listEnd of ends.starts) {
+    let at = listEnd;
     for (let item = 0; item < 12; item++) {
       const known = index.endingAt(at);
       const word = known ? null : listWords.endingAt(text, at, at - 12);
@@ -71,15 +74,18 @@ export function ellipsisCandidates(text: string, index: CandidateIndex): void {
   }
 }
 
+/** Bare function words, read where a region or tier stands before them. */
+export const METONYM_SCAN = new LiteralScan(METONYM_WORDS);
+
 /** A bare function word after a region or tier stands for the department: 由同级财政负担 (承德), 联合市市场监管. */
-export function metonymCandidates(text: string, index: CandidateIndex): void {
-  const pattern = new RegExp(METONYM_WORDS.join('|'), 'g');
-  for (const match of text.matchAll(pattern)) {
-    const start = match.index;
-    const end = start + match[0].length;
+export function metonymCandidates(text: string, index: CandidateIndex, words: LiteralMatches = METONYM_SCAN.matches(text)): void {
+  for (let k = 0; k < words.starts.length; k++) {
+    const word = words.words[k]!;
+    const start = words.starts[k]!;
+    const end = start + word.length;
     if (METONYM_NOT_AFTER.test(text.slice(end, end + 4))) continue;
     const scan = regionEndingAt(index.places, text, start, start - LOOK_BEHIND);
     if (!scan.region || nonStateBefore(text, scan.region.start)) continue;
-    index.add(bareCandidate(text, match[0], start, scan.region));
+    index.add(bareCandidate(text, word, start, scan.region));
   }
 }

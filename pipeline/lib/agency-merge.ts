@@ -22,6 +22,8 @@ interface Group {
   candidates: Candidate[];
   /** The first region given to the agency, which later mentions must agree with. */
   region: Region | null;
+  /** Position in the list of agencies. */
+  order: number;
 }
 
 /** 楚雄市 and 市 agree (the tier of the place); 楚雄州 and 市 do not; a mention without region agrees with all. */
@@ -47,27 +49,36 @@ class GroupIndex {
   }
 }
 
+/** Of the groups that agree with the region, the earliest whose first name is a 部门, else the earliest. */
+function bareHost(byFunction: readonly Group[], byBody: readonly Group[], region: Region | null): Group | undefined {
+  let earliest: Group | undefined;
+  let department: Group | undefined;
+  for (const list of [byFunction, byBody]) {
+    for (const g of list) {
+      if (!regionsAgree(g.region, region)) continue;
+      if (!earliest || g.order < earliest.order) earliest = g;
+      if (g.candidates[0]!.body.endsWith('部门') && (!department || g.order < department.order)) department = g;
+    }
+  }
+  return department ?? earliest;
+}
+
 /** Groups candidates (in text order) into agencies, with look-ups by body and by function (linear in practice). */
 export function groupCandidates(candidates: readonly Candidate[]): Candidate[][] {
   const groups: Group[] = [];
   const byBody = new GroupIndex();
   const byFunction = new GroupIndex();
-  const order = new Map<Group, number>();
   for (const candidate of candidates) {
-    const agrees = (g: Group): boolean => regionsAgree(g.region, candidate.region);
     let group: Group | undefined;
     if (candidate.bare) {
       // A bare function word (公安, 民政, 各区县(市)财政) joins an earlier body of that function, a 部门 first.
-      const same = [...byFunction.get(candidate.functionKey), ...byBody.get(candidate.body)].filter(agrees);
-      same.sort((a, b) => order.get(a)! - order.get(b)!);
-      group = same.find((g) => g.candidates[0]!.body.endsWith('部门')) ?? same[0];
-    } else group = byBody.get(candidate.body).find(agrees);
+      group = bareHost(byFunction.get(candidate.functionKey), byBody.get(candidate.body), candidate.region);
+    } else group = byBody.get(candidate.body).find((g) => regionsAgree(g.region, candidate.region));
     if (group) {
       group.candidates.push(candidate);
       group.region ??= candidate.region;
     } else {
-      group = { candidates: [candidate], region: candidate.region };
-      order.set(group, groups.length);
+      group = { candidates: [candidate], region: candidate.region, order: groups.length };
       groups.push(group);
     }
     byBody.add(candidate.body, group);
@@ -104,23 +115,55 @@ export function truncatedForms(name: string): string[] {
 
 const NOT_AFTER_BAN = /^[公学法理事好]/;
 
+/** Offsets of every occurrence of one character, in order. */
+function offsetsOf(text: string, char: string): number[] {
+  const offsets: number[] = [];
+  for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) offsets.push(at);
+  return offsets;
+}
+
+/** The first index of a sorted list whose value is at least `value`. */
+function firstAtLeast(values: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Adds the later truncated mentions of offices to their agencies, outside spans already taken. */
 export function addTruncatedMentions(text: string, agencies: Agency[]): void {
   // Mentions never overlap and are short, so a look-up by start offset over a small window finds any overlap.
   const taken = new Map<number, number>();
   let longest = 0;
-  for (const m of agencies.flatMap((a) => a.mentions)) {
-    taken.set(m.start, m.end);
-    longest = Math.max(longest, m.end - m.start);
+  for (const agency of agencies) {
+    for (const m of agency.mentions) {
+      taken.set(m.start, m.end);
+      longest = Math.max(longest, m.end - m.start);
+    }
   }
   const isTaken = (start: number, end: number): boolean => {
     for (let s = start - longest; s < end; s++) if ((taken.get(s) ?? -1) > start) return true;
     return false;
   };
+  // Forms are found through the offsets of their last character (办), read once per text, instead of one search
+  // of the whole text per form.
+  const lastOffsets = new Map<string, number[]>();
   for (const agency of agencies) {
     const first = agency.mentions[0]!.end;
     for (const form of truncatedForms(agency.name)) {
-      for (let at = text.indexOf(form, first); at >= 0; at = text.indexOf(form, at + form.length)) {
+      const last = form[form.length - 1]!;
+      let offsets = lastOffsets.get(last);
+      if (!offsets) lastOffsets.set(last, (offsets = offsetsOf(text, last)));
+      // As `indexOf(form, from)` would: the next occurrence at or after `from`, then after the one found.
+      let from = first;
+      for (let k = firstAtLeast(offsets, from + form.length - 1); k < offsets.length; k++) {
+        const at = offsets[k]! - form.length + 1;
+        if (at < from || !text.startsWith(form, at)) continue;
+        from = at + form.length;
         const end = at + form.length;
         if (NOT_AFTER_BAN.test(text.slice(end, end + 1)) || isTaken(at, end)) continue;
         agency.mentions.push({ text: form, start: at, end });

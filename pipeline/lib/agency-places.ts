@@ -3,6 +3,7 @@
  * index (GB/T 2260, loaded by adapters/divisions.ts and shared with the metadata stage). Pure: the index comes in
  * from the stage; without it only the province names below are known and agencies keep their tier prefixes.
  */
+import { EdgeLengths } from './agency-scan.js';
 import type { DivisionIndex } from './meta-divisions.js';
 
 export type PlaceLevel = 'province' | 'city' | 'county';
@@ -37,7 +38,7 @@ const PLACE_SUFFIX = /(省|市|自治区|特别行政区|州|地区|盟|县|区|
  * Place names that are also common words, read as places only at a boundary (line start, punctuation) or after
  * another place: in 我局将会同县发展和改革局, 会同 is a verb, not 会同县 (湖南).
  */
-const WORD_LIKE_NAMES = new Set([
+export const WORD_LIKE_NAMES: ReadonlySet<string> = new Set([
   '会同', '公安', '比如', '延长', '合作', '资源', '安定', '前进', '解放', '振兴', '复兴', '和平', '平安', '友好', '新兴',
   '光明', '共和', '清新', '东方', '南部', '城中', '城北', '港口', '宏伟', '富裕', '友谊', '大同', '平定', '向阳', '东风',
   '工农', '万年', '大方', '中方', '应城', '监利', '当阳', '武功', '太和', '建平', '清水', '温泉', '白云', '凤凰',
@@ -69,12 +70,32 @@ export const PROVINCES_ONLY: PlaceIndex = {
   fromDataset: false,
 };
 
+/** Which lengths a place name may have, by its last two characters and by its first two. */
+interface PlaceEdges {
+  endings: EdgeLengths;
+  openings: EdgeLengths;
+}
+
+const edges = new WeakMap<PlaceIndex, PlaceEdges>();
+
+function edgesOf(places: PlaceIndex): PlaceEdges {
+  const known = edges.get(places);
+  if (known) return known;
+  const built = { endings: new EdgeLengths(places.forms.keys(), true), openings: new EdgeLengths(places.forms.keys(), false) };
+  edges.set(places, built);
+  return built;
+}
+
 const HAN_BEFORE = /\p{Script=Han}$/u;
 
 /** The longest place name ending at `end` (exclusive) and starting at or after `floor`. */
 export function placeEndingAt(places: PlaceIndex, text: string, end: number, floor = 0): { start: number; place: Place } | null {
   floor = Math.max(0, floor);
+  // Only the lengths some place name with these last two characters has are tried (most positions: none).
+  const lengths = edgesOf(places).endings.at(text, end);
+  if (!lengths) return null;
   for (let length = Math.min(places.longest, end - floor); length >= 2; length--) {
+    if (!((lengths >>> length) & 1)) continue;
     const form = text.slice(end - length, end);
     const place = places.forms.get(form);
     if (!place) continue;
@@ -89,7 +110,10 @@ export function placeEndingAt(places: PlaceIndex, text: string, end: number, flo
 
 /** The longest place name starting at `start` and ending at or before `ceil`. */
 export function placeStartingAt(places: PlaceIndex, text: string, start: number, ceil = text.length): { end: number; place: Place } | null {
+  const lengths = edgesOf(places).openings.at(text, start);
+  if (!lengths) return null;
   for (let length = Math.min(places.longest, ceil - start); length >= 2; length--) {
+    if (!((lengths >>> length) & 1)) continue;
     const place = places.forms.get(text.slice(start, start + length));
     if (place) return { end: start + length, place };
   }

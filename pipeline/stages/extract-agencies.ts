@@ -1,15 +1,40 @@
 import type { Agency } from '../../schemas/fields.js';
 import type { Message } from '../../schemas/record.js';
 import { need, warning } from '../document.js';
-import { CandidateIndex, gazetteerCandidates, headCandidates, type Candidate } from '../lib/agency-find.js';
-import { ellipsisCandidates, listCandidates, metonymCandidates } from '../lib/agency-lists.js';
+import { CandidateIndex, GAZETTEER_SCAN, gazetteerCandidates, HEAD_SCAN, headCandidates, type Candidate } from '../lib/agency-find.js';
+import { ellipsisCandidates, LIST_END_SCAN, listCandidates, METONYM_SCAN, metonymCandidates } from '../lib/agency-lists.js';
 import { DOC_NUMBER_AFTER, METADATA_ROW } from '../lib/agency-lexicon.js';
 import { addTruncatedMentions, groupCandidates, selectCandidates, toAgency } from '../lib/agency-merge.js';
 import { placeIndexFrom, PROVINCES_ONLY, type PlaceIndex } from '../lib/agency-places.js';
+import { codeSet, LiteralScans, type CodeSet } from '../lib/agency-scan.js';
 import { quotedSpans } from '../lib/citation-find.js';
 import type { Stage } from './stage.js';
 
 const STAGE = 'extract-agencies';
+
+/** How much of a line's start METADATA_ROW reads, and of the text after a candidate DOC_NUMBER_AFTER reads. */
+const METADATA_WINDOW = 12;
+const DOC_NUMBER_WINDOW = 12;
+/**
+ * Cheap necessary conditions, tested before slicing a window for a regex (most windows fail them): every match of
+ * METADATA_ROW ends in one of these colons, every match of DOC_NUMBER_AFTER holds one of these brackets. Keep
+ * them in step with the two patterns in agency-lexicon.ts.
+ */
+const COLONS = codeSet(':：');
+const DOC_NUMBER_BRACKETS = codeSet('〔[［【﹝〖');
+
+/** Whether one of `codes` stands in text[from, to): a cheap necessary condition before a regex on that window. */
+function holdsAny(text: string, from: number, to: number, codes: CodeSet): boolean {
+  for (let at = from; at < to; at++) if (codes.has(text.charCodeAt(at))) return true;
+  return false;
+}
+
+/** The first offset of `word` lying wholly inside text[from, to), or -1: a bounded indexOf. */
+function indexWithin(text: string, word: string, from: number, to: number): number {
+  const first = word.charCodeAt(0);
+  for (let at = from; at + word.length <= to; at++) if (text.charCodeAt(at) === first && text.startsWith(word, at)) return at;
+  return -1;
+}
 
 /** Spans where candidates are not content: rows of the page's metadata table (索引号 | 发布机构: …). */
 function furnitureSpans(text: string): [number, number][] {
@@ -18,7 +43,8 @@ function furnitureSpans(text: string): [number, number][] {
   while (start <= text.length) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
-    if (METADATA_ROW.test(text.slice(start, Math.min(end, start + 12)))) spans.push([start, end]);
+    const window = Math.min(end, start + METADATA_WINDOW);
+    if (holdsAny(text, start, window, COLONS) && METADATA_ROW.test(text.slice(start, window))) spans.push([start, end]);
     if (newline < 0) break;
     start = newline + 1;
   }
@@ -31,16 +57,18 @@ function furnitureSpans(text: string): [number, number][] {
  */
 function titleBodies(text: string): [number, number][] {
   const spans: [number, number][] = [];
+  // A cited title opens with 《: without one there is nothing to scan for.
+  if (!text.includes('《')) return spans;
   for (const span of quotedSpans(text).spans) {
     if (span.kind !== 'book') continue;
-    const about = text.slice(span.open + 1, span.close).indexOf('关于');
-    spans.push([about >= 0 ? span.open + 1 + about : span.open + 2, span.close]);
+    const about = indexWithin(text, '关于', span.open + 1, span.close);
+    spans.push([about >= 0 ? about : span.open + 2, span.close]);
   }
   return spans;
 }
 
-function outside(candidates: readonly Candidate[], spans: readonly [number, number][]): Candidate[] {
-  if (!spans.length) return [...candidates];
+function outside(candidates: readonly Candidate[], spans: readonly [number, number][]): readonly Candidate[] {
+  if (!spans.length) return candidates;
   const sorted = [...spans].sort((a, b) => a[0] - b[0]);
   return candidates.filter((c) => {
     // Binary search for the last span starting at or before the candidate.
@@ -58,17 +86,25 @@ function outside(candidates: readonly Candidate[], spans: readonly [number, numb
   });
 }
 
+/** A document number's tail follows (中办发〔2019〕54号 after 中办): a short name there is no mention. */
+function beforeDocNumber(text: string, end: number): boolean {
+  const window = Math.min(text.length, end + DOC_NUMBER_WINDOW);
+  return holdsAny(text, end, window, DOC_NUMBER_BRACKETS) && DOC_NUMBER_AFTER.test(text.slice(end, window));
+}
+
+/** The literals the rules start from, found in one pass: gazetteer names, suffix heads, bare function words, list ends. */
+const LITERALS = new LiteralScans([GAZETTEER_SCAN, HEAD_SCAN, METONYM_SCAN, LIST_END_SCAN]);
+
 /** The agencies of a text, once each with all mentions (ANNOTATION.md § Agencies). */
 export function findAgencies(text: string, places: PlaceIndex): Agency[] {
   const index = new CandidateIndex(places);
-  gazetteerCandidates(text, index);
-  headCandidates(text, index);
-  metonymCandidates(text, index);
-  listCandidates(text, index);
+  const [names, heads, words, listEnds] = LITERALS.matches(text);
+  gazetteerCandidates(text, index, names);
+  headCandidates(text, index, heads);
+  metonymCandidates(text, index, words);
+  listCandidates(text, index, listEnds);
   ellipsisCandidates(text, index);
-  const content = outside(outside(index.all, furnitureSpans(text)), titleBodies(text)).filter(
-    (c) => !DOC_NUMBER_AFTER.test(text.slice(c.end, c.end + 12)),
-  );
+  const content = outside(outside(index.all, furnitureSpans(text)), titleBodies(text)).filter((c) => !beforeDocNumber(text, c.end));
   const agencies = groupCandidates(selectCandidates(content)).map((group) => toAgency(text, group));
   addTruncatedMentions(text, agencies);
   return agencies;
