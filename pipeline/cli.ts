@@ -8,11 +8,10 @@ import { loadConfig } from './config.js';
 import { loadGold, loadRecords, scoreAll, withNumbersFrom } from './eval/evaluate.js';
 import { recognizersNumbers } from './eval/peer-recognizers.js';
 import { formatComparison, formatReport, summarise } from './eval/report.js';
-import { Segmenter } from './adapters/jieba.js';
 import { crawlCommand } from './crawl/command.js';
 import { crossValidate } from './eval/cross-validate.js';
 import { packageVersion } from './adapters/resources.js';
-import { trainFromGold } from './train.js';
+import { textSegmenter, trainFromGold } from './train.js';
 import { runPipeline } from './run.js';
 
 /** Exit codes: every document succeeded; some failed; the run itself could not proceed. */
@@ -75,10 +74,7 @@ async function evalCommand(options: { gold: string; records: string; json?: bool
   });
   // Leave-one-document-out: each document's measures re-classified by a model trained without its gold.
   const heldOut = options.crossValidate
-    ? (() => {
-        const segmenter = new Segmenter();
-        return crossValidate(gold, records, (text) => segmenter.cut(text));
-      })()
+    ? crossValidate(gold, records, textSegmenter())
     : null;
   if (options.json) {
     const report = { ...summarise(scores), ...(heldOut ? { leaveOneOut: summarise(heldOut) } : {}), peers: Object.fromEntries(peers.map((peer) => [peer.name, { label: peer.label, numbers: summarise(peer.scores).fields, attributes: summarise(peer.scores).attributes }])) };

@@ -3,6 +3,7 @@ import { Record as RecordSchema, SCHEMA_VERSION, type Failure, type Record as Do
 import { ChineseScript } from './adapters/opencc.js';
 import { loadDivisions } from './adapters/divisions.js';
 import { Segmenter } from './adapters/jieba.js';
+import { loadMeasureModel } from './adapters/models.js';
 import { StageFailure, type DocState, type DocumentHints } from './document.js';
 import type { Stage, StageContext } from './stages/stage.js';
 
@@ -17,7 +18,7 @@ export interface ContextOptions {
 
 /** Loads the adapters a thread needs (the jieba dictionaries take about a second and 250 MB). */
 export function createContext(options: ContextOptions): StageContext {
-  return { segmenter: new Segmenter(), script: new ChineseScript(), divisions: loadDivisions(), maxBytes: options.maxBytes };
+  return { segmenter: new Segmenter(), script: new ChineseScript(), divisions: loadDivisions(), measureModel: loadMeasureModel(), maxBytes: options.maxBytes };
 }
 
 /** Stable document id: the first 64 bits of the SHA-256 of the normalised text. */

@@ -1,20 +1,17 @@
 import { readFileSync } from 'node:fs';
-import type { MeasureModel } from '../lib/measure-train.js';
+import { MeasureClassifier, type MeasureModel } from '../lib/measure-classify.js';
 import { resourcePath } from './resources.js';
 
 /**
  * The trained measure classifier (pipeline/models/measure-model.json, written by `trainFromGold` in
- * pipeline/train.ts), read from disk once per thread. Stages receive their resources through StageContext, but
- * the measures stage may not change stage.ts or process.ts; so the model comes through this adapter instead: a
- * memoised loader, the only I/O, whose result is frozen and never changes after the first call. When the file is
- * missing or malformed the loader gives null with the reason, and the stage falls back to the prior lexicon.
+ * pipeline/train.ts), read from disk and compiled for scoring once per thread, when the stage context is made
+ * (process.ts `createContext`): the only I/O of the measures stage. When the file is missing or malformed the
+ * load gives null with the reason, and the stage falls back to the prior lexicon.
  */
 
 export const MEASURE_MODEL_FILE = 'pipeline/models/measure-model.json';
 
-export type ModelLoad = { model: MeasureModel; problem: null } | { model: null; problem: string };
-
-let loaded: ModelLoad | undefined;
+export type ModelLoad = { classifier: MeasureClassifier; problem: null } | { classifier: null; problem: string };
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -29,28 +26,24 @@ function isModel(value: unknown): value is MeasureModel {
   const model = value as Partial<MeasureModel> | null;
   return (
     !!model &&
-    model.version === 1 &&
+    model.version === 2 &&
     !!model.category?.labels?.length &&
     !!model.instrument?.labels?.length &&
     typeof model.category.counts === 'object' &&
-    Array.isArray(model.context?.headings)
+    typeof model.instrument.counts === 'object' &&
+    Array.isArray(model.context?.category?.headings) &&
+    Array.isArray(model.context?.instrument?.headings)
   );
 }
 
-/** Reads `path` (default: the shipped model) once; later calls return the same frozen result. */
-export function loadMeasureModelFrom(path: string = resourcePath(MEASURE_MODEL_FILE)): ModelLoad {
+/** Reads and compiles the model at `path` (default: the shipped model); the model is frozen. */
+export function loadMeasureModel(path: string = resourcePath(MEASURE_MODEL_FILE)): ModelLoad {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    return { model: null, problem: `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}` };
+    return { classifier: null, problem: `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}` };
   }
-  if (!isModel(parsed)) return { model: null, problem: `${path} is not a version 1 measure model` };
-  return { model: deepFreeze(parsed), problem: null };
-}
-
-/** The shipped measure model, loaded on first use and memoised for the life of the thread. */
-export function loadMeasureModel(): ModelLoad {
-  loaded ??= loadMeasureModelFrom();
-  return loaded;
+  if (!isModel(parsed)) return { classifier: null, problem: `${path} is not a version 2 measure model` };
+  return { classifier: new MeasureClassifier(deepFreeze(parsed)), problem: null };
 }

@@ -1,35 +1,143 @@
 /**
  * Features of a measure for the category and instrument classifiers: the segmenter's words (two characters or
- * more, with at least one Han character) and the Han character bigrams of the text, so that a word the segmenter
- * cuts differently in another document still shares bigrams with its training examples. Pure.
+ * more, Han or Latin letters, at least one Han) and the Han character bigrams of the text, so that a word the
+ * segmenter cuts differently in another document still shares bigrams with its training examples. One visitor
+ * walks them for training (as strings) and for prediction (as table lookups), so both always see the same
+ * features. Pure.
  */
 
-/** A word worth counting: two or more characters, at least one Han. Digits and punctuation say nothing of topic. */
-const WORD_SHAPE = /^(?=.*\p{Script=Han})[\p{Script=Han}A-Za-z]{2,}$/u;
-const HAN_RUN = /\p{Script=Han}+/gu;
+/** The segmenter's words of a text as sorted offset arrays: the shape of `doc.tokens` (lib/words.ts). */
+export interface WordOffsets {
+  readonly starts: ArrayLike<number>;
+  readonly ends: ArrayLike<number>;
+}
+
+/**
+ * A piece of text to classify, `text.slice(start, end)`, and the words lying wholly inside it: words `first` to
+ * `last` (exclusive) of `words`. Offsets only, so that a piece costs no string until a feature needs one.
+ */
+export interface Piece {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly words: WordOffsets;
+  readonly first: number;
+  readonly last: number;
+}
+
+/** The piece of `[start, end)` of a text whose words are `words`: binary searches, no copy. */
+export function pieceOf(text: string, words: WordOffsets, start: number, end: number): Piece {
+  const { starts, ends } = words;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = lo;
+  hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! <= end) lo = mid + 1;
+    else hi = mid;
+  }
+  return { text, start, end, words, first, last: Math.max(first, lo) };
+}
+
+/** Offsets of `tokens` in `text`, each found at or after the end of the one before (a token not found is skipped). */
+export function wordOffsetsOf(text: string, tokens: readonly string[]): WordOffsets {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let offset = 0;
+  for (const token of tokens) {
+    const at = text.indexOf(token, offset);
+    if (at < 0 || token.length === 0) continue;
+    starts.push(at);
+    ends.push((offset = at + token.length));
+  }
+  return { starts, ends };
+}
+
+/** A piece that is a whole string with its words, for texts given alone (a gold measure not found in its document, tests). */
+export const wholePiece = (text: string, tokens: readonly string[]): Piece => pieceOf(text, wordOffsetsOf(text, tokens), 0, text.length);
 
 /** Prefix that keeps bigram features apart from words of the same spelling. */
 export const BIGRAM_PREFIX = '#';
 
-/** The distinct features of a text: words from `tokens`, then character bigrams of its Han runs. */
-export function measureFeatures(text: string, tokens: readonly string[]): string[] {
-  const features = new Set<string>();
-  for (const token of tokens) {
-    const word = token.trim();
-    if (WORD_SHAPE.test(word)) features.add(word);
+const HAN_CHAR = /\p{Script=Han}/u;
+/** BMP code units of Script=Han: a table, since a Unicode regex per character costs more than the counting. */
+const HAN = ((): Uint8Array => {
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) if (code < 0xd800 || code > 0xdfff) table[code] = HAN_CHAR.test(String.fromCharCode(code)) ? 1 : 0;
+  return table;
+})();
+
+/** Whether a UTF-16 code unit is a BMP Han character. */
+export const isHanCode = (code: number): boolean => HAN[code] === 1;
+
+const isLatin = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+
+/** A word worth counting: two or more characters, Han or Latin only, at least one Han. Digits and punctuation say nothing of topic. */
+export function isTopicWord(word: string): boolean {
+  if (word.length < 2) return false;
+  let han = false;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (HAN[code]) han = true;
+    else if (!isLatin(code)) return false;
   }
-  for (const run of text.match(HAN_RUN) ?? []) {
-    for (let i = 0; i + 1 < run.length; i++) features.add(BIGRAM_PREFIX + run.slice(i, i + 2));
-  }
-  return [...features];
+  return han;
 }
 
-/**
- * Lexicon hits of `text`: the distinct terms of `lexicon` found in it, each counting half its length, since a
- * longer term is more specific (职业教育 2, 课堂 1).
- */
-export function lexiconHits(text: string, lexicon: readonly string[]): number {
-  let hits = 0;
-  for (const term of lexicon) if (text.includes(term)) hits += term.length / 2;
-  return hits;
+/** Number key of a bigram of two UTF-16 code units. */
+export const bigramKey = (first: number, second: number): number => first * 0x10000 + second;
+
+/** Receives the features of a piece, each distinct feature once. */
+export interface FeatureVisitor {
+  word(word: string): void;
+  bigram(key: number): void;
 }
+
+/** Walks the distinct features of a piece: its topic words, then the bigrams of its Han runs (BMP characters). */
+export function visitFeatures(piece: Piece, visitor: FeatureVisitor): void {
+  const words = new Set<string>();
+  for (let w = piece.first; w < piece.last; w++) {
+    const token = piece.text.slice(piece.words.starts[w]!, piece.words.ends[w]!);
+    if (isTopicWord(token) && !words.has(token)) {
+      words.add(token);
+      visitor.word(token);
+    }
+  }
+  const bigrams = new Set<number>();
+  const { text, end } = piece;
+  let previous = -1;
+  for (let i = piece.start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (!HAN[code]) {
+      previous = -1;
+      continue;
+    }
+    if (previous >= 0) {
+      const key = bigramKey(previous, code);
+      if (!bigrams.has(key)) {
+        bigrams.add(key);
+        visitor.bigram(key);
+      }
+    }
+    previous = code;
+  }
+}
+
+/** The distinct features of a piece as strings: words, then `#`-prefixed bigrams. What the model's tables are keyed by. */
+export function pieceFeatures(piece: Piece): string[] {
+  const features: string[] = [];
+  visitFeatures(piece, {
+    word: (word) => features.push(word),
+    bigram: (key) => features.push(BIGRAM_PREFIX + String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000)),
+  });
+  return features;
+}
+
+/** The distinct features of a text with its words. */
+export const measureFeatures = (text: string, tokens: readonly string[]): string[] => pieceFeatures(wholePiece(text, tokens));

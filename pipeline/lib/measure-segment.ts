@@ -15,7 +15,10 @@ import {
   SENTENCE_END,
   TESTIMONY_BANNER,
 } from './measure-rules.js';
-import { ACTION_ANYWHERE, count, PRAISE, sentences, splitClauses, trimClause, type SplitOptions } from './measure-clauses.js';
+import type { Span } from '../../schemas/fields.js';
+import { ACTION_ANYWHERE, PRAISE, splitClauses, trimClause, type SplitOptions } from './measure-clauses.js';
+import { count, isSpaceAt, protectionOf, sentences } from './measure-text.js';
+import { firstRule } from './measure-regex.js';
 
 /**
  * Segmentation of a reply into measure clauses (ANNOTATION.md § Measures): the answer's body, section titles,
@@ -41,18 +44,21 @@ export interface Unit {
   reason: string;
   /** The list marker that opened the piece's item, if the piece is the item's first sentence. */
   marker: string | null;
-  /** Titles of the sections the piece stands in, outermost first. */
-  headings: string[];
+  /** Spans of the titles of the sections the piece stands in, outermost first (a missing level is empty). */
+  headings: Span[];
 }
 
-/** The first sentence-level rule of NOT_A_MEASURE that `sentence` breaks (praise is judged clause by clause). */
+/** Sentence-level vetoes in the order they are tried: NOT_A_MEASURE but praise (judged clause by clause), then quotation and list intro. */
+const VETOES: readonly { name: string; pattern: RegExp }[] = [
+  ...NOT_A_MEASURE.filter((rule) => rule.name !== 'praise'),
+  { name: 'quotation', pattern: QUOTATION },
+  { name: 'list-intro', pattern: LIST_INTRO },
+];
+const firstVeto = firstRule(VETOES, (rule) => rule.pattern);
+
+/** The first sentence-level veto that `sentence` breaks. */
 function vetoOf(sentence: string): string | null {
-  for (const rule of NOT_A_MEASURE) {
-    if (rule.name !== 'praise' && rule.pattern.test(sentence)) return rule.name;
-  }
-  if (QUOTATION.test(sentence)) return 'quotation';
-  if (LIST_INTRO.test(sentence)) return 'list-intro';
-  return null;
+  return firstVeto(sentence)?.name ?? null;
 }
 
 interface Line {
@@ -68,8 +74,8 @@ function bodyLines(text: string): { lines: Line[]; replyFormula: boolean } {
     let start = offset;
     let end = offset + raw.length;
     offset = end + 1;
-    while (start < end && /\s/.test(text[start]!)) start++;
-    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    while (start < end && isSpaceAt(text, start)) start++;
+    while (end > start && isSpaceAt(text, end - 1)) end--;
     if (end > start) lines.push({ start, end });
   }
   const opening = lines.findIndex((line) => BODY_START.pattern.test(text.slice(line.start, line.end)));
@@ -81,29 +87,35 @@ function bodyLines(text: string): { lines: Line[]; replyFormula: boolean } {
   return { lines: [...(rest.end > rest.start ? [rest] : []), ...lines.slice(opening + 1)], replyFormula: true };
 }
 
+/** Longest line the non-content rules are tried on: salutations, dates and contact lines are short. */
+const MAX_NON_CONTENT_LINE = 80;
+
 function isNonContent(line: string): string | null {
+  if (line.length > MAX_NON_CONTENT_LINE) return null;
   for (const rule of NON_CONTENT_LINES) {
-    if (line.length <= 80 && rule.pattern.test(line)) return rule.name;
+    if (rule.pattern.test(line)) return rule.name;
   }
   return null;
 }
 
+const NO_SPAN: Span = { start: 0, end: 0 };
+
 /** Segments the text into units; `measure` marks the pieces that are measures. */
 export function segmentMeasures(text: string, options: SplitOptions = {}): { units: Unit[]; replyFormula: boolean } {
   const units: Unit[] = [];
-  const headings: string[] = [];
+  const headings: Span[] = [];
   // A testimony section runs from its banner over the speaker's byline to the next heading line.
   let testimony = false;
   let banner = -1;
   let section = 0;
   let report = false;
-  const setHeading = (level: number, title: string): void => {
+  const setHeading = (level: number, title: Span): void => {
     if (level <= 1) {
       section++;
-      report = REPORT_DATELINE.test(title);
+      report = REPORT_DATELINE.test(text.slice(title.start, title.end));
     }
     headings.length = Math.min(headings.length, Math.max(0, level - 1));
-    while (headings.length < level - 1) headings.push('');
+    while (headings.length < level - 1) headings.push(NO_SPAN);
     headings.push(title);
   };
   const body = bodyLines(text);
@@ -119,49 +131,68 @@ export function segmentMeasures(text: string, options: SplitOptions = {}): { uni
       testimony = false;
     }
     if (!hasEnd && content.length <= MAX_HEADING_LINE && !RULE_CUE.test(content)) {
-      setHeading(markerRule?.level ?? 1, content.replace(markerRule?.pattern ?? /^/, ''));
+      const marker = markerRule ? (markerRule.pattern.exec(content)?.[0].length ?? 0) : 0;
+      setHeading(markerRule?.level ?? 1, { start: line.start + marker, end: line.end });
       return;
     }
-    const spans = sentences(text, line.start, line.end);
+    // Brackets and quotes are paired once per line, for its sentences and their comma pieces.
+    const protection = protectionOf(text, line.start, line.end);
+    const spans = sentences(text, line.start, line.end, protection);
     // A list item's short first sentence (`3、打造特色职业教育品牌,推进实施“双元培育”模式。…`) is a measure and the
     // topic of the sentences after it in the item, so it is also their innermost heading.
-    let itemTitle: string | null = null;
+    let itemTitle: Span | null = null;
     spans.forEach(([sStart, sEnd], index) => {
       const head = trimClause(text, sStart, sEnd);
       const rule = head.marker ? LIST_MARKERS.find((r) => r.name === head.marker) : undefined;
-      const titles = itemTitle && !head.marker ? [...headings, itemTitle] : [...headings];
-      if (head.marker) itemTitle = !rule?.heading && index < spans.length - 1 && count(text.slice(head.start, head.end)) <= MAX_ITEM_TITLE ? text.slice(head.start, head.end) : null;
-      const base = { sentenceStart: sStart, sentenceEnd: sEnd, paragraph, marker: head.marker };
+      const headSpan = { start: head.start, end: head.end };
       const headText = text.slice(head.start, head.end);
+      // Only compared with thresholds up to MAX_ITEM_TITLE: no need to count further.
+      const headCount = count(headText, MAX_ITEM_TITLE + 1);
+      const titles = itemTitle && !head.marker ? [...headings, itemTitle] : [...headings];
+      if (head.marker) itemTitle = !rule?.heading && index < spans.length - 1 && headCount <= MAX_ITEM_TITLE ? headSpan : null;
       const isTitle =
-        (rule?.heading && count(headText) <= MAX_ITEM_TITLE && index === 0) ||
-        (index === 0 && /^关于/.test(headText) && count(headText) <= MAX_ITEM_TITLE) ||
-        (index === 0 && spans.length > 1 && !/[0-9]/.test(headText) && count(headText) <= (head.marker ? MIN_MEASURE_CHARS - 1 : LEAD_TITLE_MAX));
+        (rule?.heading && headCount <= MAX_ITEM_TITLE && index === 0) ||
+        (index === 0 && headText.startsWith('关于') && headCount <= MAX_ITEM_TITLE) ||
+        (index === 0 && spans.length > 1 && !/[0-9]/.test(headText) && headCount <= (head.marker ? MIN_MEASURE_CHARS - 1 : LEAD_TITLE_MAX));
       if (isTitle) {
-        setHeading(rule?.level ?? 3, headText);
-        units.push({ ...base, section, report, start: head.start, end: head.end, measure: false, reason: 'item-title', headings: [...headings] });
+        setHeading(rule?.level ?? 3, headSpan);
+        units.push({
+          start: head.start,
+          end: head.end,
+          sentenceStart: sStart,
+          sentenceEnd: sEnd,
+          paragraph,
+          section,
+          report,
+          measure: false,
+          reason: 'item-title',
+          marker: head.marker,
+          headings: [...headings],
+        });
         return;
       }
       const veto = testimony ? 'testimony' : vetoOf(text.slice(head.start, sEnd));
-      for (const { start: cStart, end: cEnd, purpose } of splitClauses(text, head.start, head.end, options)) {
+      for (const { start: cStart, end: cEnd, purpose } of splitClauses(text, head.start, head.end, options, protection)) {
         const clause = trimClause(text, cStart, cEnd);
         if (clause.end <= clause.start) continue;
         const clauseText = text.slice(clause.start, clause.end);
         let reason = veto ?? '';
-        if (!reason && count(clauseText) < MIN_MEASURE_CHARS) reason = 'too-short';
+        if (!reason && count(clauseText, MIN_MEASURE_CHARS) < MIN_MEASURE_CHARS) reason = 'too-short';
         if (!reason && purpose) reason = 'purpose';
         if (!reason && PRAISE.test(clauseText)) reason = 'praise';
         if (!reason && !ACTION_ANYWHERE.test(clauseText) && !RULE_CUE.test(clauseText)) reason = 'no-action';
         units.push({
-          ...base,
-          marker: cStart === head.start ? head.marker : clause.marker,
           start: clause.start,
           end: clause.end,
-          measure: reason === '',
-          reason: reason || 'measure',
-          headings: titles,
+          sentenceStart: sStart,
+          sentenceEnd: sEnd,
+          paragraph,
           section,
           report,
+          measure: reason === '',
+          reason: reason || 'measure',
+          marker: cStart === head.start ? head.marker : clause.marker,
+          headings: titles,
         });
       }
     });

@@ -1,4 +1,5 @@
 import type { MeasureStatus } from '../../schemas/fields.js';
+import { firstRule } from './measure-regex.js';
 
 /**
  * Status of a measure (ANNOTATION.md § Measures): done, ongoing, planned or normative, from the tense and mood
@@ -52,9 +53,7 @@ export const STATUS_RULES: readonly StatusRule[] = [
 ];
 
 /** The first rule whose cue `text` has, or undefined. */
-function cueRule(text: string): StatusRule | undefined {
-  return STATUS_RULES.find((rule) => rule.pattern.test(text));
-}
+const cueRule = firstRule(STATUS_RULES, (rule) => rule.pattern);
 
 /** Status stated by the cues of `text`, or null when it has none. */
 export function statusCue(text: string): MeasureStatus | null {

@@ -1,5 +1,6 @@
 import type { ChineseScript } from '../adapters/opencc.js';
 import type { Segmenter } from '../adapters/jieba.js';
+import type { ModelLoad } from '../adapters/models.js';
 import type { DivisionIndex } from '../lib/meta-divisions.js';
 import type { DocState, StageResult } from '../document.js';
 
@@ -9,6 +10,8 @@ export interface StageContext {
   readonly script: ChineseScript;
   /** China's administrative divisions (GB/T 2260), for regions and agency place prefixes. */
   readonly divisions: DivisionIndex;
+  /** The measure classifier, compiled once per thread, or why it could not be read. */
+  readonly measureModel: ModelLoad;
   /** Largest input accepted, in bytes. */
   readonly maxBytes: number;
 }

@@ -34,7 +34,7 @@ describe('segmentMeasures: the body of a reply', () => {
     expect(reasonOf(text, '加强党对教育全面领导')).toBe('item-title');
     const measure = units.find((unit) => unit.measure)!;
     expect(text.slice(measure.start, measure.end)).toBe('持续压实全面从严治党主体责任,不断净化教育系统政治生态');
-    expect(measure.headings).toContain('加强党对教育全面领导');
+    expect(measure.headings.map((title) => text.slice(title.start, title.end))).toContain('加强党对教育全面领导');
   });
 
   it('trims list markers 一是, 1. and 1、 and splits items given inline', () => {

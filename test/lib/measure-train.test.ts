@@ -1,17 +1,19 @@
-/** The measure classifiers: training on a tiny set, prediction, determinism and the JSON round trip. */
+/** The measure classifiers: training on a tiny set, prediction, determinism, the JSON round trip and the scoring table. */
 import { describe, expect, it } from 'vitest';
-import { fitBayes, posteriorOf, scoreParts } from '../../pipeline/lib/measure-bayes.js';
-import { measureFeatures } from '../../pipeline/lib/measure-features.js';
-import { CATEGORY_LEXICON } from '../../pipeline/lib/measure-lexicon.js';
+import { BayesPosterior, fitBayes } from '../../pipeline/lib/measure-bayes.js';
 import { lexiconOnly } from '../../pipeline/lib/measure-build.js';
-import { classifyMeasure, classifyMeasures, trainMeasureModel, type MeasureExample } from '../../pipeline/lib/measure-train.js';
+import { MeasureClassifier } from '../../pipeline/lib/measure-classify.js';
+import { measureFeatures, pieceFeatures, pieceOf, wholePiece, wordOffsetsOf } from '../../pipeline/lib/measure-features.js';
+import { CATEGORY_LEXICON, INSTRUMENT_LEXICON } from '../../pipeline/lib/measure-lexicon.js';
+import { ScoringTable } from '../../pipeline/lib/measure-table.js';
+import { trainMeasureModel, type MeasureExample } from '../../pipeline/lib/measure-train.js';
 
 /** Words for tests without jieba: every two characters. */
 const pairs = (text: string): string[] => text.match(/.{1,2}/gu) ?? [];
+const piece = (text: string) => wholePiece(text, pairs(text));
 
 const example = (text: string, category: MeasureExample['category'], instrument: MeasureExample['instrument'], doc: string): MeasureExample => ({
-  text,
-  tokens: pairs(text),
+  own: piece(text),
   category,
   instrument,
   doc,
@@ -29,55 +31,60 @@ const EXAMPLES: MeasureExample[] = [
   example('探索政府购买服务方式引入社会资源参与课后服务', 'after_school', 'demand', 'c'),
 ];
 
-describe('trainMeasureModel and classifyMeasure', () => {
+describe('trainMeasureModel and MeasureClassifier', () => {
   const model = trainMeasureModel(EXAMPLES);
+  const classifier = new MeasureClassifier(model);
+  const classify = (text: string) => classifier.classifyText(text, pairs(text));
 
   it('predicts the label of texts close to its examples', () => {
-    expect(classifyMeasure(model, '推进课后服务', pairs('推进课后服务')).category).toBe('after_school');
-    expect(classifyMeasure(model, '规范作业管理', pairs('规范作业管理')).category).toBe('homework');
-    expect(classifyMeasure(model, '开展心理健康教育', pairs('开展心理健康教育')).category).toBe('mental_health');
+    expect(classify('推进课后服务').category).toBe('after_school');
+    expect(classify('规范作业管理').category).toBe('homework');
+    expect(classify('开展心理健康教育').category).toBe('mental_health');
   });
 
   it('carries a category no example has through the guide lexicon', () => {
     const text = '发展职业教育,办好中等职业学校';
-    const withLexicon = { ...model, category: { ...model.category, lexiconWeight: 4 } };
-    expect(classifyMeasure(withLexicon, text, pairs(text)).category).toBe('vocational');
+    const withLexicon = new MeasureClassifier({ ...model, category: { ...model.category, lexiconWeight: 4 } });
+    expect(withLexicon.classifyText(text, pairs(text)).category).toBe('vocational');
     expect(lexiconOnly(text).category).toBe('vocational');
+    expect(lexiconOnly('设立专项经费,购买服务').instrument).toBe('demand');
+    expect(lexiconOnly('没有任何词').category).toBe('other');
   });
 
   it('lets the section title decide a bare clause', () => {
     const text = '加强部门联动,发挥联合监管合力';
-    const [withTitle] = classifyMeasures(model, [{ text, tokens: pairs(text), headings: [{ text: '强化规范管理校外培训机构', tokens: pairs('强化规范管理校外培训机构') }] }]);
+    const context = { ...model.context, category: { headings: [1, 0.6, 0.4], paragraph: 0 } };
+    const [withTitle] = new MeasureClassifier({ ...model, context }).classify([{ own: piece(text), headings: [piece('强化规范管理校外培训机构')] }]);
     expect(withTitle!.category).toBe('off_campus_training');
   });
 
   it('is deterministic and survives a JSON round trip', () => {
     const again = trainMeasureModel(EXAMPLES);
     expect(JSON.stringify(again)).toBe(JSON.stringify(model));
-    const restored = JSON.parse(JSON.stringify(model));
-    for (const { text, tokens } of EXAMPLES) expect(classifyMeasure(restored, text, tokens)).toEqual(classifyMeasure(model, text, tokens));
+    const restored = new MeasureClassifier(JSON.parse(JSON.stringify(model)));
+    for (const { own } of EXAMPLES) expect(restored.classify([{ own }])).toEqual(classifier.classify([{ own }]));
   });
 
   it('trains with one document or none, choosing default knobs', () => {
-    const single = trainMeasureModel(EXAMPLES.map((e) => ({ ...e, doc: undefined })));
-    expect(single.documents).toBe(1);
-    expect(classifyMeasure(single, '推进课后服务', pairs('推进课后服务')).category).toBe('after_school');
-    const empty = trainMeasureModel([]);
-    expect(() => classifyMeasure(empty, '任何文字', ['任何', '文字'])).not.toThrow();
+    const single = new MeasureClassifier(trainMeasureModel(EXAMPLES.map((e) => ({ ...e, doc: undefined }))));
+    expect(single.model.documents).toBe(1);
+    expect(single.classifyText('推进课后服务', pairs('推进课后服务')).category).toBe('after_school');
+    const empty = new MeasureClassifier(trainMeasureModel([]));
+    expect(() => empty.classifyText('任何文字', ['任何', '文字'])).not.toThrow();
   });
 
   it('trains and predicts fast enough for a run', () => {
     const many = Array.from({ length: 400 }, (_, i) => EXAMPLES[i % EXAMPLES.length]!).map((e, i) => ({ ...e, doc: `d${i % 4}` }));
     let started = performance.now();
-    const big = trainMeasureModel(many);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    const big = new MeasureClassifier(trainMeasureModel(many));
+    expect(performance.now() - started).toBeLessThan(20_000);
     started = performance.now();
-    for (let i = 0; i < 200; i++) classifyMeasure(big, '全面推进课后服务全覆盖', pairs('全面推进课后服务全覆盖'));
+    for (let i = 0; i < 2000; i++) big.classifyText('全面推进课后服务全覆盖', pairs('全面推进课后服务全覆盖'));
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
 
-describe('measure-bayes and features', () => {
+describe('features and pieces', () => {
   it('gives words and character bigrams, without digits or punctuation as words', () => {
     const features = measureFeatures('新建48个教室', ['新建', '48', '个', '教室']);
     expect(features).toContain('新建');
@@ -86,10 +93,49 @@ describe('measure-bayes and features', () => {
     expect(features).not.toContain('48');
   });
 
+  it('reads the words lying wholly inside a span of the document, as the segment stage gave them', () => {
+    const text = '全市建立家长学校,开展家庭教育';
+    const words = wordOffsetsOf(text, ['全市', '建立', '家长学校', ',', '开展', '家庭教育']);
+    // [1, 11) cuts 全市 and 家庭教育: only 建立, 家长学校, the comma and 开展 lie wholly inside.
+    const span = pieceOf(text, words, 1, 11);
+    expect([span.first, span.last]).toEqual([1, 5]);
+    expect(pieceFeatures(span)).toEqual(measureFeatures(text.slice(1, 11), ['建立', '家长学校', ',', '开展']));
+  });
+});
+
+describe('measure-bayes and the scoring table', () => {
+  const items = EXAMPLES.map((e) => ({ features: measureFeatures(e.own.text, pairs(e.own.text)), label: e.category }));
+  const knobs = { smoothing: 0.5, lexiconCount: 0, lexiconWeight: 1, priorWeight: 1, lengthPower: 0 };
+
   it('gives log posteriors that sum to one', () => {
-    const items = EXAMPLES.map((e) => ({ features: measureFeatures(e.text, e.tokens), label: e.category }));
-    const model = fitBayes(items, ['after_school', 'homework'], { smoothing: 0.5, lexiconWeight: 1, priorWeight: 1, lengthPower: 0 });
-    const posterior = posteriorOf(model, scoreParts(model, CATEGORY_LEXICON, '作业', ['作业']));
+    const model = fitBayes(items, ['after_school', 'homework'], knobs);
+    const table = new ScoringTable([{ model, lexicon: CATEGORY_LEXICON }]);
+    const posterior = new BayesPosterior(model).of(table.score(piece('作业'))[0]!);
     expect(posterior.reduce((sum, value) => sum + Math.exp(value), 0)).toBeCloseTo(1, 6);
+  });
+
+  it('scores as the string features say: each known feature once, lexicon terms by half their length', () => {
+    const model = fitBayes(items, ['after_school', 'homework', 'mental_health'], knobs);
+    const table = new ScoringTable([{ model, lexicon: CATEGORY_LEXICON }, { model: fitBayes([], ['supply', 'environment', 'demand'], knobs), lexicon: INSTRUMENT_LEXICON }]);
+    const text = '课后服务作业作业,心理健康';
+    const [category, instrument] = table.score(piece(text));
+    const known = new Set(measureFeatures(text, pairs(text)).filter((feature) => model.counts[feature]));
+    expect(category!.known).toBe(known.size);
+    // after_school: 课后服务 2 + 课后 1; homework: 作业 once; mental_health: 心理健康 2 + 心理 1
+    expect(category!.hits).toEqual([3, 1, 3]);
+    expect(instrument!.known).toBe(0);
+  });
+
+  it('counts lexicon terms as examples when asked, so an unseen label has likelihoods', () => {
+    const lexicon = { after_school: ['课后服务'], vocational: ['职业教育'] };
+    const prior = Object.entries(lexicon).flatMap(([label, terms]) => terms.map((term) => ({ features: measureFeatures(term, [term]), label })));
+    const model = fitBayes(items, ['after_school', 'vocational'], { ...knobs, lexiconCount: 2 }, prior);
+    expect(model.counts['职业教育']).toEqual([1, 2]);
+    expect(model.members).toEqual([3, 0]);
+  });
+
+  it('refuses a lexicon term shorter than two Han characters', () => {
+    const model = fitBayes([], ['a'], knobs);
+    expect(() => new ScoringTable([{ model, lexicon: { a: ['元'] } }])).toThrow(/two or more Han/);
   });
 });

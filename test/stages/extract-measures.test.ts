@@ -1,11 +1,12 @@
 /** The measures stage on short replies and on the five seeds (scored as `eval` scores them). Loads jieba once. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadMeasureModel, loadMeasureModelFrom } from '../../pipeline/adapters/models.js';
+import { loadMeasureModel } from '../../pipeline/adapters/models.js';
 import type { DocState } from '../../pipeline/document.js';
 import { loadGold } from '../../pipeline/eval/evaluate.js';
 import { emptyScores, prf, scoreDocument } from '../../pipeline/eval/score.js';
 import { defaultStages } from '../../pipeline/index.js';
 import { extractMeasures } from '../../pipeline/stages/extract-measures.js';
+import { segment } from '../../pipeline/stages/segment.js';
 import type { StageContext } from '../../pipeline/stages/stage.js';
 import type { NumberMention } from '../../schemas/fields.js';
 import type { GoldFile } from '../../schemas/gold.js';
@@ -20,9 +21,11 @@ beforeAll(async () => {
   gold = await loadGold(GOLD_DIR);
 });
 
-function run(text: string, extra: Partial<DocState> = {}) {
-  const doc = { path: 'x.txt', bytes: new Uint8Array(), messages: [], text, ...extra } as DocState;
-  return extractMeasures.run(Object.freeze(doc), context);
+/** The measures stage on a text, after the segment stage whose words it reads. */
+function run(text: string, extra: Partial<DocState> = {}, stageContext: StageContext = context) {
+  const bare = { path: 'x.txt', bytes: new Uint8Array(), messages: [], text } as DocState;
+  const doc = { ...bare, ...segment.run(bare, stageContext).patch, ...extra } as DocState;
+  return extractMeasures.run(Object.freeze(doc), stageContext);
 }
 
 const REPLY = '李四代表:\n您提出的建议收悉,现答复如下:\n一、关于家庭教育。\n目前,全市已建立家长学校1555所。下一步,我市将举办家庭教育讲座2次。\n感谢您的关心和支持。';
@@ -58,6 +61,13 @@ describe('extractMeasures', () => {
     expect(run(REPLY).patch.numbers).toBeUndefined();
   });
 
+  it('reads the segment stage’s words and never segments again', () => {
+    const bare = { path: 'x.txt', bytes: new Uint8Array(), messages: [], text: REPLY } as DocState;
+    const doc = Object.freeze({ ...bare, ...segment.run(bare, context).patch });
+    const noCutting = { ...context, segmenter: { cut: () => expect.fail('the measures stage cut a text again') } } as unknown as StageContext;
+    expect(extractMeasures.run(doc, noCutting).patch.measures).toEqual(extractMeasures.run(doc, context).patch.measures);
+  });
+
   it('returns no measures, not an exception, on odd text', () => {
     for (const odd of ['', '。', '\n\n\n', '谢谢。', '①②③', 'x'.repeat(10_000)]) {
       const result = run(odd);
@@ -72,15 +82,20 @@ describe('extractMeasures', () => {
 });
 
 describe('the shipped model', () => {
-  it('loads once, frozen, and a broken file gives null with the reason', () => {
-    const first = loadMeasureModel();
-    expect(first.problem).toBeNull();
-    expect(loadMeasureModel()).toBe(first);
-    expect(Object.isFrozen(first.model)).toBe(true);
-    expect(first.model!.documents).toBe(5);
-    const missing = loadMeasureModelFrom('/nonexistent/model.json');
-    expect(missing.model).toBeNull();
+  it('comes compiled in the stage context, frozen; a broken file gives null with the reason', () => {
+    const shipped = context.measureModel;
+    expect(shipped.problem).toBeNull();
+    expect(Object.isFrozen(shipped.classifier!.model)).toBe(true);
+    expect(shipped.classifier!.model.documents).toBe(5);
+    const missing = loadMeasureModel('/nonexistent/model.json');
+    expect(missing.classifier).toBeNull();
     expect(missing.problem).toMatch(/cannot read/);
+  });
+
+  it('falls back to the lexicon, with a warning, when the context has no model', () => {
+    const result = run(REPLY, {}, { ...context, measureModel: { classifier: null, problem: 'no model here' } });
+    expect(result.messages?.map((m) => m.code)).toContain('model-unavailable');
+    expect(result.patch.measures!.map((m) => m.category)).toEqual(['family_school', 'family_school']);
   });
 });
 
