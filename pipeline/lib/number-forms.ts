@@ -4,14 +4,30 @@
  * (number, unit, range, qualifiers) is read by number-scan.ts.
  */
 import { DAY_PARTS, RANGE_CONNECTORS, type NumberKind } from './number-lexicon.js';
-import { CHINESE_NUMERAL_CHARS, parseNumeral, tidy } from './numerals.js';
+import { codeAt, codeSet, isArabicCode, isAsciiDigit, isChineseCode, isNumeralStart } from './number-chars.js';
+import { parseNumeral, tidy } from './numerals.js';
 
 /** Longest numeral run read; longer digit strings are codes, not quantities. */
 export const MAX_RUN = 24;
-export const isArabic = (c: string | undefined): boolean => c !== undefined && ((c >= '0' && c <= '9') || (c >= '０' && c <= '９'));
-export const isChinese = (c: string | undefined): boolean => c !== undefined && CHINESE_NUMERAL_CHARS.includes(c);
-/** A character that can start a number expression. */
-export const isNumeralStart = (c: string | undefined): boolean => isArabic(c) || isChinese(c) || c === '半';
+
+const COMMA = 44;
+const DOT = 46;
+const POINT = '点'.charCodeAt(0);
+/** Digits that may follow 点 in a Chinese decimal (`三点五`). */
+const isDecimalDigit = codeSet('零〇一二三四五六七八九');
+/** Characters after a run that may make it a clock time (`18:30`, `15时`, `3点`) or a ratio (`1:4000`). */
+const CLOCK_MARKS = ':：时点';
+const RATIO_MARKS = ':：∶';
+const isClockMark = codeSet(CLOCK_MARKS);
+const isRatioMark = codeSet(RATIO_MARKS);
+const SLASH = 47;
+/** Every character after a run at which a clock time, a ratio or a fraction (`1/3`, `三分之一`) can begin. */
+export const FIXED_FORM_MARKS = `${CLOCK_MARKS}${RATIO_MARKS}/分`;
+
+/** `1,100万`: a thousands separator is followed by exactly three digits, unlike the clause comma of `28场,28个`. */
+function groupAfterComma(text: string, comma: number): boolean {
+  return isAsciiDigit(codeAt(text, comma + 1)) && isAsciiDigit(codeAt(text, comma + 2)) && isAsciiDigit(codeAt(text, comma + 3)) && !isAsciiDigit(codeAt(text, comma + 4));
+}
 
 /** End of the numeral run at `i`: digits with grouping and decimals, Chinese numerals with 点 decimals. */
 export function readRun(text: string, i: number): number {
@@ -21,22 +37,22 @@ export function readRun(text: string, i: number): number {
   let decimal = false;
   const limit = Math.min(text.length, i + MAX_RUN + 1);
   while (j < limit) {
-    const c = text[j]!;
-    if (isArabic(c)) {
+    const c = text.charCodeAt(j); // j < limit ≤ text.length
+    if (isArabicCode(c)) {
       j++;
       groupDigits++;
-    } else if (c === ',' && !decimal && groupDigits >= 1 && (grouped ? groupDigits === 3 : groupDigits <= 3) && /^\d{3}(?!\d)/.test(text.slice(j + 1, j + 5))) {
-      j++; // 1,100万: a thousands separator, not the clause comma of `28场,28个`
+    } else if (c === COMMA && !decimal && groupDigits >= 1 && (grouped ? groupDigits === 3 : groupDigits <= 3) && groupAfterComma(text, j)) {
+      j++;
       grouped = true;
       groupDigits = 0;
-    } else if (c === '.' && !decimal && isArabic(text[j - 1]) && isArabic(text[j + 1])) {
+    } else if (c === DOT && !decimal && isArabicCode(codeAt(text, j - 1)) && isArabicCode(codeAt(text, j + 1))) {
       j++;
       decimal = true;
       groupDigits = 0;
-    } else if (isChinese(c)) {
+    } else if (isChineseCode(c)) {
       j++;
       groupDigits = 0;
-    } else if (c === '点' && isChinese(text[j - 1]) && j > i && '零〇一二三四五六七八九'.includes(text[j + 1] ?? '\0')) {
+    } else if (c === POINT && isChineseCode(codeAt(text, j - 1)) && j > i && isDecimalDigit(codeAt(text, j + 1))) {
       j++; // 三点五
     } else break;
   }
@@ -48,7 +64,7 @@ export function readRun(text: string, i: number): number {
  * second clock of a span, where `5点` needs no day part (`下午3点至5点`).
  */
 function readClock(text: string, i: number, runEnd: number, spanEnd = false): { value: string; end: number } | null {
-  if (!':：时点'.includes(text[runEnd] ?? '_')) return null;
+  if (!isClockMark(codeAt(text, runEnd))) return null;
   const run = text.slice(i, runEnd);
   if (/^\d{1,2}$/.test(run) && /^[:：]\d{2}(?![\d.])/.test(text.slice(runEnd, runEnd + 4))) {
     const hour = Number(run);
@@ -115,7 +131,7 @@ function sameHalfOfDay(from: string, to: string): string {
 
 /** `1:4000`, `师生比1∶19`. */
 export function readRatio(text: string, i: number, runEnd: number): { value: [number, number]; end: number } | null {
-  if (!':：∶'.includes(text[runEnd] ?? '_')) return null;
+  if (!isRatioMark(codeAt(text, runEnd))) return null;
   if (!/^\d+(?:\.\d+)?$/.test(text.slice(i, runEnd))) return null;
   const match = /^[:：∶](\d+(?:\.\d+)?)(?![\d:：])/.exec(text.slice(runEnd, runEnd + 16));
   if (!match) return null;
@@ -124,7 +140,8 @@ export function readRatio(text: string, i: number, runEnd: number): { value: [nu
 
 /** `百分之九十`, `三分之一`, `千分之五`, `1/3`. */
 export function readFraction(text: string, i: number, runEnd: number): { value: number; unit: string | null; kind: NumberKind; end: number } | null {
-  if (text[runEnd] === '/' && text[i - 1] !== '/') {
+  const slash = codeAt(text, runEnd) === SLASH;
+  if (slash && codeAt(text, i - 1) !== SLASH) {
     // 1/3 of the pupils; 2022/7/9 and 13502/2022 are dates and index numbers.
     const match = /^\/(\d{1,3})(?![\d/.])/.exec(text.slice(runEnd, runEnd + 5));
     const numerator = Number(text.slice(i, runEnd));

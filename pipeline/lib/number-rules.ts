@@ -1,93 +1,12 @@
 /**
- * Which number expressions the guide counts (ANNOTATION.md § Numbers, "Not numbers"): the spans of the text where
- * numbers are part of a name, a date or an identifier, and the checks on each expression read by number-scan.ts.
- * Pure: a context is built once per text, then each candidate is judged against it.
+ * Which number expressions the guide counts (ANNOTATION.md § Numbers, "Not numbers"): the checks on each expression
+ * read by number-scan.ts, against the per-text context of number-context.ts, and the second look at a lone `一`.
  */
-import { NAME_HEADS, NAME_QUOTE_MAX, ONE_DEMONSTRATIVE_BEFORE, ONE_RATE_BEFORE, ONE_WEIGHT_BEFORE, ONE_WEIGHT_ADJACENT, ORDINAL_BEFORE, PLACE_NAMES, QUOTE_PAIRS, RANK_BEFORE, SESSION_AFTER, SESSION_BEFORE, SET_PHRASES, SPEECH_PUNCTUATION, TITLE_PAIRS, UNITS, VAGUE_AFTER, VAGUE_BEFORE, VAGUE_ONE_UNITS, WEIGHTY_ONE_UNITS } from './number-lexicon.js';
-import { isNumeralStart } from './number-forms.js';
-import { clauseStart, type NumberCandidate } from './number-scan.js';
-import { CHINESE_NUMERAL_CHARS } from './numerals.js';
-
-/** Longest title or quote looked for; an opening mark with no close in reach is left alone. */
-const MAX_BRACKET = 300;
-
-/** Dates, document numbers and phone numbers: their digits are not quantities (§ Numbers: dates, phone numbers). */
-const IDENTIFIER_PATTERNS: readonly RegExp[] = [
-  /\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)/g, // 2022-07-28, 2022/07/09
-  /\d{2,4}年\d{1,2}月(?:\d{1,2}[日号])?/g, // 2025年4月21日
-  /\d{1,2}月\d{1,2}[日号]/g, // 9月15日
-  /[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月(?:[一二三四五六七八九十]{1,3}[日号])?/g, // 二〇二二年六月二十八日
-  /[〔［\[(（]\d{4}[〕］\])）]\s*第?\d+号/g, // 承办传〔2021〕41号
-  /(?<!\d)0\d{2,3}\s*[-—－]+\s*\d{7,8}(?!\d)/g, // 0730-7628035, 0730--7628035
-  /(?<!\d)1[3-9]\d{9}(?!\d)/g, // mobile numbers
-];
-
-/** Units whose single character may follow `一X一` in a set phrase without making it one (`一年一次` is a rate). */
-const SINGLE_CHAR_UNITS = new Set([...UNITS.keys()].filter((word) => word.length === 1));
-const ONE_X_ONE_Y = /一(\p{Script=Han})一(\p{Script=Han})/gu;
-
-export interface NameQuote {
-  start: number;
-  end: number;
-  content: string;
-}
-
-export interface RuleContext {
-  text: string;
-  /** 1 where a number cannot stand: titles, dates, identifiers, set phrases, place names. */
-  blocked: Uint8Array;
-  /** Short quotes naming something (`“郑州市作业建设18条”`), sorted by start. */
-  nameQuotes: NameQuote[];
-}
-
-const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const PHRASE_PATTERN = new RegExp([...SET_PHRASES, ...PLACE_NAMES].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
-
-function mark(blocked: Uint8Array, start: number, end: number): void {
-  blocked.fill(1, start, Math.min(end, blocked.length));
-}
-
-/** Pairs of marks within reach, first open to first close; unbalanced marks are skipped. */
-function pairs(text: string, open: string, close: string): [number, number][] {
-  const found: [number, number][] = [];
-  let from = 0;
-  for (;;) {
-    const start = text.indexOf(open, from);
-    if (start < 0) break;
-    const end = text.indexOf(close, start + 1);
-    if (end < 0) break;
-    const nested = open === close ? -1 : text.indexOf(open, start + 1);
-    if (end - start <= MAX_BRACKET && (nested < 0 || nested > end)) {
-      found.push([start, end]);
-      from = end + 1;
-    } else from = nested >= 0 && nested < end ? nested : start + 1;
-  }
-  return found;
-}
-
-export function buildRuleContext(text: string): RuleContext {
-  const blocked = new Uint8Array(text.length);
-  for (const [open, close] of TITLE_PAIRS) for (const [start, end] of pairs(text, open, close)) mark(blocked, start, end + 1);
-  for (const pattern of IDENTIFIER_PATTERNS) for (const match of text.matchAll(pattern)) mark(blocked, match.index, match.index + match[0].length);
-  for (const match of text.matchAll(PHRASE_PATTERN)) {
-    // 二次 or 百年 inside 十二次, 一百年 is a plain number.
-    if (isNumeralStart(match[0][0]) && CHINESE_NUMERAL_CHARS.includes(text[match.index - 1] ?? '\0')) continue;
-    mark(blocked, match.index, match.index + match[0].length);
-  }
-  for (const match of text.matchAll(ONE_X_ONE_Y)) {
-    if (SINGLE_CHAR_UNITS.has(match[2]!) || CHINESE_NUMERAL_CHARS.includes(text[match.index - 1] ?? '\0')) continue;
-    mark(blocked, match.index, match.index + match[0].length); // 一课一消, 一企一策, 一年一度
-  }
-  const nameQuotes: NameQuote[] = [];
-  for (const [open, close] of QUOTE_PAIRS) {
-    for (const [start, end] of pairs(text, open, close)) {
-      const content = text.slice(start + 1, end);
-      if (content.length <= NAME_QUOTE_MAX && !SPEECH_PUNCTUATION.test(content)) nameQuotes.push({ start: start + 1, end, content: content.trim() });
-    }
-  }
-  nameQuotes.sort((a, b) => a.start - b.start);
-  return { text, blocked, nameQuotes };
-}
+import { NAME_HEADS, ONE_DEMONSTRATIVE_BEFORE, ONE_RATE_BEFORE, ONE_WEIGHT_BEFORE, ONE_WEIGHT_ADJACENT, ORDINAL_BEFORE, RANK_BEFORE, SESSION_AFTER, SESSION_BEFORE, VAGUE_AFTER, VAGUE_BEFORE, VAGUE_ONE_UNITS, WEIGHTY_ONE_UNITS } from './number-lexicon.js';
+import { codeAt, codeSet, isChineseCode } from './number-chars.js';
+import { isBlocked, type NameQuote, type RuleContext } from './number-context.js';
+import { clauseStart } from './number-qualifiers.js';
+import { isBareCount, type NumberCandidate } from './number-scan.js';
 
 function insideNameQuote(context: RuleContext, position: number): NameQuote | null {
   const quotes = context.nameQuotes;
@@ -103,56 +22,111 @@ function insideNameQuote(context: RuleContext, position: number): NameQuote | nu
   return null;
 }
 
-const LATIN = /[A-Za-z]/;
-/** The second member of an ordinal list: `第一、二批`, `第三至五名`. */
-const ORDINAL_LIST = /第[0-9零〇一二两三四五六七八九十百]+[、,，和及或至到-]$/;
-const FORMULA = '+＋×*';
+/** The second member of an ordinal list: `第一、二批`, `第三至五名`; tried only when the joiner stands right before. */
+const ORDINAL_JOINERS = '、,，和及或至到-';
+const ORDINAL_LIST = new RegExp(`第[0-9零〇一二两三四五六七八九十百]+[${ORDINAL_JOINERS}]$`);
+const isOrdinalJoiner = codeSet(ORDINAL_JOINERS);
+/** How far back the words before a number (ORDINAL_BEFORE, ONE_DEMONSTRATIVE_BEFORE) are read; longer words never match. */
+const BEFORE_REACH = 2;
+const ORDINAL_WORDS = ORDINAL_BEFORE.filter((word) => word.length <= BEFORE_REACH);
+const isFormula = codeSet('+＋×*');
+const isLatin = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isHan = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
+const isVagueBefore = codeSet(VAGUE_BEFORE);
+const isVagueAfter = codeSet(VAGUE_AFTER);
+const isZero = codeSet('零〇');
+const isOne = codeSet('一壹');
+const isListEnd = codeSet('，,。；;！？!?：:\n');
 const YEAR_UNITS = new Set(['年', '学年']);
+const EVERY = '每'.charCodeAt(0);
+const ONE = '一'.charCodeAt(0);
+const SPACE = 32;
 
-/** Why the candidate is not a number the guide counts, or null when it is. Lone `一` is judged later. */
-export function rejectReason(context: RuleContext, candidate: NumberCandidate): string | null {
+/** Whether one of the words starts at `at`. (Loops, not closures: a closure would cost an allocation per candidate.) */
+function startsWithAny(text: string, words: readonly string[], at: number): boolean {
+  for (const word of words) if (text.startsWith(word, at)) return true;
+  return false;
+}
+
+/** Whether one of the words ends at `end`. */
+function endsWithAny(text: string, words: readonly string[], end: number): boolean {
+  for (const word of words) if (end >= word.length && text.startsWith(word, end - word.length)) return true;
+  return false;
+}
+
+/** Whether the span [start, end) holds the character. */
+function holds(text: string, start: number, end: number, code: number): boolean {
+  for (let k = start; k < end; k++) if (codeAt(text, k) === code) return true;
+  return false;
+}
+
+/** Whether every character of [start, end) passes the test (false for an empty span). */
+function every(text: string, start: number, end: number, test: (code: number) => boolean): boolean {
+  if (end <= start) return false;
+  for (let k = start; k < end; k++) if (!test(codeAt(text, k))) return false;
+  return true;
+}
+
+/**
+ * Why the candidate is not a number the guide counts, judged on the run, unit and end alone, which qualifier words do
+ * not change: numbers in dates, names and identifiers (`2022年`, `《…十条措施》`) fail here, before their qualifier
+ * words are sought (number-qualifiers.ts `finishCandidate`).
+ */
+export function intrinsicRejectReason(context: RuleContext, candidate: NumberCandidate): string | null {
   const { text } = context;
-  const { runStart, runEnd } = candidate;
-  for (let k = runStart; k < runEnd; k++) if (context.blocked[k]) return 'name-date-or-identifier';
-  const quote = insideNameQuote(context, runStart);
-  if (quote && quote.content !== text.slice(candidate.start, candidate.end).trim() && quote.content !== text.slice(runStart, candidate.end).trim()) return 'quoted-name';
-  const before = text.slice(Math.max(0, candidate.start - 2), candidate.start);
-  if (ORDINAL_BEFORE.some((word) => before.endsWith(word))) return 'ordinal';
-  if (ORDINAL_LIST.test(text.slice(Math.max(0, candidate.start - 8), candidate.start))) return 'ordinal'; // 第一、二批
-  if (text[runStart - 1] === '每' && text[runStart] === '一' && runEnd - runStart === 1) return 'every'; // 每一个孩子
-  if (candidate.unit === '名' && text[candidate.start - 1] === RANK_BEFORE) return 'rank'; // 前三名
-  if (isLoneOne(text, candidate) && ONE_DEMONSTRATIVE_BEFORE.test(before)) return 'demonstrative'; // 新的一年
-  if (candidate.parsed?.bareMultiplier && /^[百千万][\p{Script=Han}]/u.test(text.slice(candidate.end, candidate.end + 2))) return 'campaign-name'; // 百校千师
-  if (candidate.unit === '次' && SESSION_AFTER.test(text.slice(candidate.end, candidate.end + 4)) && SESSION_BEFORE.test(text.slice(Math.max(0, candidate.start - 8), candidate.start))) return 'session';
-  if (text.slice(runEnd, candidate.end).includes(' ') && /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, runStart - 4), runStart))) return 'heading'; // a line opening `1 人员配备`
-  if (LATIN.test(text[runStart - 1] ?? '') || LATIN.test(text[runEnd] ?? '')) return 'identifier'; // A1类, 5G
-  if (FORMULA.includes(text[runStart - 1] ?? '_') || FORMULA.includes(text[runEnd] ?? '_') || FORMULA.includes(text[candidate.end] ?? '_')) return 'formula'; // 5+2, 1+1+3
-  if ((VAGUE_BEFORE.includes(text[runStart - 1] ?? '_') && CHINESE_NUMERAL_CHARS.includes(text[runStart]!)) || text.slice(Math.max(0, runStart - 2), runStart) === '若干' || VAGUE_AFTER.includes(text[runEnd] ?? '_')) return 'vague';
+  const { runStart, runEnd, end } = candidate;
+  if (isBlocked(context, runStart, runEnd)) return 'name-date-or-identifier';
+  const previous = codeAt(text, runStart - 1);
+  const following = codeAt(text, runEnd);
+  if (previous === EVERY && codeAt(text, runStart) === ONE && runEnd - runStart === 1) return 'every'; // 每一个孩子
+  if (candidate.parsed?.bareMultiplier && /^[百千万][\p{Script=Han}]/u.test(text.slice(end, end + 2))) return 'campaign-name'; // 百校千师
+  if (holds(text, runEnd, end, SPACE) && /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, runStart - 4), runStart))) return 'heading'; // a line opening `1 人员配备`
+  if (isLatin(previous) || isLatin(following)) return 'identifier'; // A1类, 5G
+  if (isFormula(previous) || isFormula(following) || isFormula(codeAt(text, end))) return 'formula'; // 5+2, 1+1+3
+  if ((isVagueBefore(previous) && isChineseCode(codeAt(text, runStart))) || (runStart >= 2 && text.startsWith('若干', runStart - 2)) || isVagueAfter(following)) return 'vague';
   const parsed = candidate.parsed;
   if (parsed?.digitwise) return 'digitwise';
-  if (/^[零〇]+$/.test(text.slice(runStart, runEnd))) return 'zero-prefix'; // 零容忍, 零起点
+  if (every(text, runStart, runEnd, isZero)) return 'zero-prefix'; // 零容忍, 零起点
   const low = Array.isArray(candidate.value) ? candidate.value[0] : candidate.value;
   if (candidate.unit && YEAR_UNITS.has(candidate.unit) && typeof low === 'number' && low >= 1000 && Number.isInteger(low)) return 'year';
+  if (candidate.unit === null && candidate.kind === 'count' && (parsed === undefined || isBareCount(parsed))) return 'no-unit';
+  if (parsed && startsWithAny(text, NAME_HEADS, end) && every(text, runStart, runEnd, isHan)) return 'named-rule'; // 七条红线
+  return null;
+}
+
+/**
+ * Why the candidate, with its qualifier words read (number-scan.ts `finishCandidate`), is not a number the guide
+ * counts, or null when it is; intrinsicRejectReason has passed. Lone `一` is judged later.
+ */
+export function rejectReason(context: RuleContext, candidate: NumberCandidate): string | null {
+  const { text } = context;
+  const { runStart } = candidate;
+  const quote = insideNameQuote(context, runStart);
+  if (quote && quote.content !== text.slice(candidate.start, candidate.end).trim() && quote.content !== text.slice(runStart, candidate.end).trim()) return 'quoted-name';
+  if (endsWithAny(text, ORDINAL_WORDS, candidate.start)) return 'ordinal';
+  if (isOrdinalJoiner(codeAt(text, candidate.start - 1)) && ORDINAL_LIST.test(text.slice(Math.max(0, candidate.start - 8), candidate.start))) return 'ordinal'; // 第一、二批
+  if (candidate.unit === '名' && text[candidate.start - 1] === RANK_BEFORE) return 'rank'; // 前三名
+  const loneOne = isLoneOne(text, candidate);
+  if (loneOne && ONE_DEMONSTRATIVE_BEFORE.test(text.slice(Math.max(0, candidate.start - BEFORE_REACH), candidate.start))) return 'demonstrative'; // 新的一年
+  if (candidate.unit === '次' && SESSION_AFTER.test(text.slice(candidate.end, candidate.end + 4)) && SESSION_BEFORE.test(text.slice(Math.max(0, candidate.start - 8), candidate.start))) return 'session';
   if (candidate.unit === '年' && /(?:\d{4}|[〇零一二三四五六七八九]{4})年$/.test(text.slice(Math.max(0, candidate.start - 5), candidate.start))) return 'year-apposition'; // 2021年一年
-  if (candidate.unit === null && candidate.kind === 'count' && !(parsed?.scaled && !parsed.bareMultiplier)) return 'no-unit';
-  if (parsed && /^[\u4e00-\u9fff]+$/.test(text.slice(runStart, runEnd)) && NAME_HEADS.some((head) => text.startsWith(head, candidate.end))) return 'named-rule'; // 七条红线
-  if (isLoneOne(text, candidate) && candidate.kind === 'duration' && /^[^，。；,;！？!?：:\n、]{0,3}[0-9一二两三四五六七八九十]/.test(text.slice(candidate.end, candidate.end + 4))) return 'rate-base'; // 一周有4个课时
+  if (loneOne && candidate.kind === 'duration' && /^[^，。；,;！？!?：:\n、]{0,3}[0-9一二两三四五六七八九十]/.test(text.slice(candidate.end, candidate.end + 4))) return 'rate-base'; // 一周有4个课时
   return null;
 }
 
 /** `一` with no qualifier, range or fraction: the word "a/one" unless something gives it quantity weight. */
 export function isLoneOne(text: string, candidate: NumberCandidate): boolean {
-  return candidate.runEnd - candidate.runStart === 1 && '一壹'.includes(text[candidate.runStart]!) && candidate.value === 1 && candidate.qualifier === 'exact' && !candidate.prefixWord;
+  return candidate.runEnd - candidate.runStart === 1 && isOne(codeAt(text, candidate.runStart)) && candidate.value === 1 && candidate.qualifier === 'exact' && !candidate.prefixWord;
 }
 
 /** The span of a list clause: bounded by sentence and clause punctuation, not by 、 (`新建一所、改扩建两所`). */
 function listClause(text: string, i: number): [number, number] {
   const start = Math.max(0, i - 60);
   let a = i;
-  while (a > start && !/[，,。；;！？!?：:\n]/.test(text[a - 1]!)) a--;
+  while (a > start && !isListEnd(codeAt(text, a - 1))) a--;
   let b = i;
   const stop = Math.min(text.length, i + 60);
-  while (b < stop && !/[，,。；;！？!?：:\n]/.test(text[b]!)) b++;
+  while (b < stop && !isListEnd(codeAt(text, b))) b++;
   return [a, b];
 }
 

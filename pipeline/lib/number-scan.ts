@@ -4,15 +4,14 @@
  * bounded: every step looks a fixed number of characters around the run, so a scan of the whole text is linear.
  * Whether the expression is a number the guide counts is decided afterwards (number-rules.ts).
  */
-import { CAP_WORDS, FALSE_UNIT_SUFFIXES, FALSE_UNIT_WORDS, INNER_QUALIFIERS, PREFIX_QUALIFIERS, QUALIFIER_BLOCKERS, RANGE_CONNECTORS, SUFFIX_QUALIFIERS, UNITS, UNIT_WORDS, type NumberKind, type Qualifier, type UnitEntry } from './number-lexicon.js';
-import { isArabic, isChinese, isNumeralStart, MAX_RUN, readClockSpan, readFraction, readRatio, readRun } from './number-forms.js';
+import { INNER_QUALIFIERS, RANGE_CONNECTORS, type NumberKind, type Qualifier } from './number-lexicon.js';
+import { codeAt, codeSet, isArabicCode, isChineseCode, isNumeralStartCode } from './number-chars.js';
+import { FIXED_FORM_MARKS, MAX_RUN, readClockSpan, readFraction, readRatio, readRun } from './number-forms.js';
+import { suffixQualifier, SUFFIX_OPENERS } from './number-qualifiers.js';
+import { matchUnit, UNIT_OPENERS, type UnitMatch } from './number-units.js';
 import { parseNumeral, tidy, type ParsedNumeral } from './numerals.js';
 
-/** Spans of the calendar that `近` makes "the last N" rather than "nearly N": `近三年累计投入`, `近5个月`. */
-const RECENT_SPANS: ReadonlySet<string> = new Set(['年', '个月', '周', '星期', '天', '学年', '学期']);
-/** How far a remote qualifier may stand before its number (`每年至少开展一次`: 至少 + 开展). */
-const REMOTE_QUALIFIER_GAP = 6;
-const CLAUSE_END = '，,。；;！？!?：:\n、';
+const SPACE = 32;
 
 export type NumberValue = number | [number, number] | string | [string, string];
 
@@ -33,158 +32,96 @@ export interface NumberCandidate {
   prefixWord?: string;
 }
 
-/** Unit spellings grouped by first character, longest first, so a lookup tries only the few that can match. */
-const UNITS_BY_FIRST = new Map<string, string[]>();
-for (const word of UNIT_WORDS) {
-  const list = UNITS_BY_FIRST.get(word[0]!) ?? [];
-  list.push(word);
-  UNITS_BY_FIRST.set(word[0]!, list);
+/** Every candidate is built here, so all share one object shape. */
+function candidateOf(start: number, end: number, runEnd: number, value: NumberValue, unit: string | null, kind: NumberKind, qualifier: Qualifier, parsed?: ParsedNumeral): NumberCandidate {
+  return { start, end, runStart: start, runEnd, value, unit, kind, qualifier, parsed, prefixWord: undefined };
 }
 
-/** The unit at `p` (after at most two spaces), unless the measure word is the head of another word (`周期`, `项目`). */
-export function matchUnit(text: string, p: number): { entry: UnitEntry; start: number; end: number; halfAdded: boolean } | null {
-  let q = p;
-  while (q < text.length && q - p < 2 && text[q] === ' ') q++;
-  let halfAdded = false;
-  let from = q;
-  if (text.startsWith('个半', q)) {
-    halfAdded = true; // 两个半小时
-    from = q + 2;
-  }
-  for (const word of UNITS_BY_FIRST.get(text[from] ?? '') ?? []) {
-    if (!text.startsWith(word, from)) continue;
-    const end = from + word.length;
-    const entry = UNITS.get(word)!;
-    if (halfAdded && entry.kind !== 'duration') return null;
-    for (let k = 1; k <= 3; k++) if (FALSE_UNIT_WORDS.has(text.slice(end - word.length, end + k))) return null;
-    const next = text[end];
-    if (next !== undefined && (FALSE_UNIT_SUFFIXES.includes(next) || (word.length === 1 && next === word))) return null; // 一门式, 一次次
-    return { entry: halfAdded ? { ...entry, unit: entry.unit === '月' ? '个月' : entry.unit } : entry, start: q, end, halfAdded };
-  }
-  return null;
-}
+const HALF = '半'.charCodeAt(0);
+const ONE = '一'.charCodeAt(0);
+const WAN = '万'.charCodeAt(0);
+const YI = '亿'.charCodeAt(0);
+const LAI = '来'.charCodeAt(0);
+const ZHI = '至'.charCodeAt(0);
+/** Characters before 半 that make it a date or an adverb: 上半年, 多半. */
+const isHalfBlocker = codeSet('上下前后多大');
+/** `十来个` is "about ten", `三来` is not a number word. */
+const takesApproxLai = codeSet('十百千');
+const isRangeConnector = codeSet(RANGE_CONNECTORS);
+const INNER_BY_CODE = new Map(Object.entries(INNER_QUALIFIERS).map(([char, qualifier]) => [char.charCodeAt(0), qualifier]));
 
-/** The start of the clause holding `i`, looking back at most `limit` characters. */
-export function clauseStart(text: string, i: number, limit = 40): number {
-  const stop = Math.max(0, i - limit);
-  for (let k = i - 1; k >= stop; k--) if (CLAUSE_END.includes(text[k]!)) return k + 1;
-  return stop;
-}
+/**
+ * Characters after a run that can make it more than a bare count: a clock, ratio or fraction mark, 半, an inner
+ * qualifier, a unit (or the space or 个 before one), a range connector, the start of a suffix word.
+ */
+const mayExtendRun = codeSet(`${FIXED_FORM_MARKS}半${Object.keys(INNER_QUALIFIERS).join('')}${UNIT_OPENERS}${RANGE_CONNECTORS}${SUFFIX_OPENERS}`);
 
-/** Qualifier words grouped by last character; the first characters of the remote ones, to skip windows quickly. */
-const PREFIX_BY_LAST = new Map<string, (typeof PREFIX_QUALIFIERS)[number][]>();
-for (const entry of PREFIX_QUALIFIERS) {
-  const last = entry.word[entry.word.length - 1]!;
-  PREFIX_BY_LAST.set(last, [...(PREFIX_BY_LAST.get(last) ?? []), entry]);
-}
-const REMOTE_FIRST = new Set(PREFIX_QUALIFIERS.filter((entry) => entry.remote).map((entry) => entry.word[0]!));
+/** Characters after a run that can begin a clock time, a ratio or a fraction; only then are those forms tried. */
+const mayStartFixedForm = codeSet(FIXED_FORM_MARKS);
 
-/** Finds the qualifier word before `start`: adjacent (it joins the raw text) or remote within the clause. */
-function prefixQualifier(text: string, start: number, parsed: ParsedNumeral | undefined): { word: string; qualifier: Qualifier; at: number; adjacent: boolean } | null {
-  let end = start;
-  if (text[end - 1] === ' ') end--;
-  for (const entry of PREFIX_BY_LAST.get(text[end - 1] ?? '') ?? []) {
-    const at = end - entry.word.length;
-    if (at < 0 || !text.startsWith(entry.word, at)) continue;
-    const blockers = QUALIFIER_BLOCKERS[entry.word];
-    if (blockers !== undefined && at > 0 && blockers.includes(text[at - 1]!)) continue;
-    if (entry.word === '上' && !parsed?.bareMultiplier) continue; // 上千名, not 以上2项
-    return { word: entry.word, qualifier: entry.qualifier, at, adjacent: true };
-  }
-  const from = Math.max(clauseStart(text, start, REMOTE_QUALIFIER_GAP + 6), start - REMOTE_QUALIFIER_GAP - 6);
-  let candidateFirst = false;
-  for (let k = from; k < start && !candidateFirst; k++) candidateFirst = REMOTE_FIRST.has(text[k]!);
-  if (!candidateFirst) return null;
-  const window = text.slice(from, start);
-  let best: { word: string; qualifier: Qualifier; at: number; adjacent: boolean } | null = null;
-  for (const entry of PREFIX_QUALIFIERS) {
-    if (!entry.remote) continue;
-    const index = window.lastIndexOf(entry.word);
-    if (index < 0) continue;
-    const gap = window.slice(index + entry.word.length);
-    if (gap.length > REMOTE_QUALIFIER_GAP || [...gap].some((c) => isNumeralStart(c) || CLAUSE_END.includes(c))) continue;
-    if (!best || from + index > best.at) best = { word: entry.word, qualifier: entry.qualifier, at: from + index, adjacent: false };
-  }
-  return best;
-}
-
-/** Trailing words after the unit: `以上`, `左右`, `多` after a duration (`两年多`), `内` (`3天内`). */
-function suffixQualifier(text: string, p: number, kind: NumberKind): { qualifier: Qualifier; end: number } | null {
-  for (const entry of SUFFIX_QUALIFIERS) {
-    if (!text.startsWith(entry.word, p)) continue;
-    if (entry.durationOnly && kind !== 'duration' && !(kind === 'other' && entry.word === '多')) continue;
-    if (entry.timeOnly && kind !== 'time') continue;
-    const next = text[p + entry.word.length] ?? '\0'; // '' would be found in any string
-    if (entry.word === '内' && '容部涵在外'.includes(next)) continue; // 3年内容
-    if (entry.word === '余' && '额下地款量'.includes(next)) continue;
-    if (entry.word === '多' && matchUnit(text, p + 1)) continue; // 3天多次
-    return { qualifier: entry.qualifier, end: p + entry.word.length };
-  }
-  return null;
-}
-
-/** Applies the qualifiers found before and after a number to a candidate under construction. */
-function finish(text: string, candidate: NumberCandidate): NumberCandidate {
-  let before = prefixQualifier(text, candidate.start, candidate.parsed);
-  if (before?.word === '近' && candidate.unit && RECENT_SPANS.has(candidate.unit)) before = null; // 近三年 is "the last three years", not "nearly
-  if (before && candidate.qualifier === 'exact') candidate.qualifier = before.qualifier;
-  if (before) candidate.prefixWord = before.word;
-  if (before?.adjacent) candidate.start = before.at;
-  if (candidate.qualifier === 'exact') {
-    const rest = text.slice(candidate.end, candidate.end + 4);
-    const cap = CAP_WORDS.find((entry) => entry.pattern.test(rest));
-    if (cap) candidate.qualifier = cap.qualifier;
-  }
-  return candidate;
-}
+/** A number with no unit that only 万 or 亿 make a quantity (`11万`): without them the guide does not count it. */
+export const isBareCount = (parsed: ParsedNumeral): boolean => !(parsed.scaled && !parsed.bareMultiplier);
+const isFiniteNumeral = (value: ParsedNumeral['value']): boolean => (typeof value === 'number' ? Number.isFinite(value) : Number.isFinite(value[0]) && Number.isFinite(value[1]));
 
 /** `半年`, `半小时`, `半个月` (half of one duration unit). */
 function readHalf(text: string, i: number): NumberCandidate | null {
-  if ('上下前后多大'.includes(text[i - 1] ?? '\0')) return null; // 上半年 is a date, 多半 an adverb
+  if (isHalfBlocker(codeAt(text, i - 1))) return null;
   const unit = matchUnit(text, i + 1);
   if (!unit || unit.entry.kind !== 'duration' || unit.start !== i + 1) return null;
   const parsed: ParsedNumeral = { value: 0.5, digitwise: false, bareMultiplier: false, scaled: false };
-  return finish(text, { start: i, end: unit.end, runStart: i, runEnd: i + 1, value: 0.5, unit: unit.entry.unit, kind: 'duration', qualifier: 'exact', parsed });
+  return candidateOf(i, unit.end, i + 1, 0.5, unit.entry.unit, 'duration', 'exact', parsed);
 }
 
-/** Reads the expression starting at `i`; `next` is where scanning resumes. */
+/**
+ * Reads the expression starting at `i`, without its qualifier words (number-qualifiers.ts `finishCandidate`); `next`
+ * is where scanning resumes. A run that nothing after it can extend and that is a bare count (number-rules.ts
+ * `no-unit`) gives no candidate: most numerals of a text (`统一`, `进一步`, `一些`) end here, read and parsed only.
+ */
 export function readExpression(text: string, i: number): { candidate: NumberCandidate | null; next: number } {
-  if (text[i] === '半') {
+  if (codeAt(text, i) === HALF) {
     const half = readHalf(text, i);
     return { candidate: half, next: half ? half.end : i + 1 };
   }
   const runEnd = readRun(text, i);
   if (runEnd - i > MAX_RUN) {
     let skip = runEnd;
-    while (skip < text.length && (isArabic(text[skip]) || isChinese(text[skip]))) skip++;
+    while (skip < text.length && (isArabicCode(codeAt(text, skip)) || isChineseCode(codeAt(text, skip)))) skip++;
     return { candidate: null, next: skip };
   }
-  const base = { start: i, runStart: i, runEnd, qualifier: 'exact' as Qualifier };
+  const after = codeAt(text, runEnd);
+  const extendable = mayExtendRun(after);
+  if (extendable) {
+    const fixed = mayStartFixedForm(after) ? readFixedForm(text, i, runEnd) : null;
+    if (fixed) return { candidate: fixed, next: fixed.end };
+    if (runEnd - i === 1 && codeAt(text, i) === ONE && after === HALF && !matchUnit(text, runEnd + 1)) {
+      return { candidate: candidateOf(i, runEnd + 1, runEnd, 0.5, null, 'other', 'exact'), next: runEnd + 1 };
+    }
+  }
+  const parsed = parseNumeral(text.slice(i, runEnd));
+  // Nothing after the run can extend it: a bare count has no unit and is not counted, so no candidate is built.
+  if (!parsed || (!extendable && isBareCount(parsed) && isFiniteNumeral(parsed.value))) return { candidate: null, next: runEnd };
+  const candidate = readGeneral(text, i, runEnd, parsed);
+  return { candidate, next: Math.max(runEnd, candidate.end) };
+}
+
+/** A clock time, a ratio or a fraction at the run, in that order of preference; null when the run is none of them. */
+function readFixedForm(text: string, i: number, runEnd: number): NumberCandidate | null {
   const clock = readClockSpan(text, i, runEnd);
   if (clock) {
     const qualifier: Qualifier = Array.isArray(clock.value) ? 'range' : 'exact';
-    const timed = { ...base, end: clock.end, value: clock.value, unit: null, kind: 'time' as NumberKind, qualifier };
+    const timed = candidateOf(i, clock.end, runEnd, clock.value, null, 'time', qualifier);
     const tail = qualifier === 'exact' ? suffixQualifier(text, clock.end, 'time') : null;
     if (tail) Object.assign(timed, { end: tail.end, qualifier: tail.qualifier });
-    return { candidate: finish(text, timed), next: timed.end };
+    return timed;
   }
   const ratio = readRatio(text, i, runEnd);
-  if (ratio) return { candidate: finish(text, { ...base, end: ratio.end, value: ratio.value, unit: null, kind: 'ratio' }), next: ratio.end };
+  if (ratio) return candidateOf(i, ratio.end, runEnd, ratio.value, null, 'ratio', 'exact');
   const fraction = readFraction(text, i, runEnd);
-  if (fraction) {
-    const candidate: NumberCandidate = { ...base, end: fraction.end, value: fraction.value, unit: fraction.unit, kind: fraction.kind };
-    const tail = suffixQualifier(text, fraction.end, fraction.kind);
-    if (tail) Object.assign(candidate, { end: tail.end, qualifier: tail.qualifier });
-    return { candidate: finish(text, candidate), next: candidate.end };
-  }
-  const run = text.slice(i, runEnd);
-  if (run === '一' && text[runEnd] === '半' && !matchUnit(text, runEnd + 1)) {
-    return { candidate: finish(text, { ...base, end: runEnd + 1, value: 0.5, unit: null, kind: 'other' }), next: runEnd + 1 };
-  }
-  const parsed = parseNumeral(run);
-  if (!parsed) return { candidate: null, next: runEnd };
-  const candidate = readGeneral(text, i, runEnd, parsed);
-  return { candidate, next: Math.max(runEnd, candidate.end) };
+  if (!fraction) return null;
+  const candidate = candidateOf(i, fraction.end, runEnd, fraction.value, fraction.unit, fraction.kind, 'exact');
+  const tail = suffixQualifier(text, fraction.end, fraction.kind);
+  if (tail) Object.assign(candidate, { end: tail.end, qualifier: tail.qualifier });
+  return candidate;
 }
 
 /** The general shape: number, scale, unit, range, half, trailing qualifier. */
@@ -193,46 +130,27 @@ function readGeneral(text: string, i: number, runEnd: number, parsed: ParsedNume
   let qualifier: Qualifier = Array.isArray(parsed.value) ? 'range' : 'exact';
   let p = runEnd;
   let scaledParsed = parsed;
-  const inner = INNER_QUALIFIERS[text[p] ?? ''];
-  if (inner && qualifier === 'exact' && (text[p] !== '来' || /[十百千]$/.test(text.slice(i, runEnd)))) {
+  const inner = INNER_BY_CODE.get(codeAt(text, runEnd));
+  if (inner !== undefined && qualifier === 'exact' && (codeAt(text, runEnd) !== LAI || takesApproxLai(codeAt(text, runEnd - 1)))) {
+    const marked = readInner(text, runEnd, parsed);
+    ({ value, p, parsed: scaledParsed } = marked);
     qualifier = inner;
-    p++;
-    const scale = text[p] === '万' ? 1e4 : text[p] === '亿' ? 1e8 : 0;
-    if (scale && typeof value === 'number') {
-      value = tidy(value * scale); // 1500余万元
-      scaledParsed = { ...parsed, value, scaled: true };
-      p++;
-    }
   }
   let unit = matchUnit(text, p);
   if (unit) {
     if (unit.halfAdded && typeof value === 'number') value = tidy(value + 0.5);
     p = unit.end;
   }
-  // Range: 3-5所, 2到3天, 150元至300元, 一到两项.
-  const connector = text[p];
-  if (qualifier !== 'range' && typeof value === 'number' && connector !== undefined && RANGE_CONNECTORS.includes(connector)) {
-    const secondStart = text[p + 1] === ' ' ? p + 2 : p + 1;
-    const secondEnd = isNumeralStart(text[secondStart]) ? readRun(text, secondStart) : secondStart;
-    const second = secondEnd > secondStart ? parseNumeral(text.slice(secondStart, secondEnd)) : null;
-    if (second && typeof second.value === 'number' && !second.digitwise) {
-      const secondUnit = matchUnit(text, secondEnd);
-      let low = value;
-      const high = second.value;
-      const lastChar = text[secondEnd - 1];
-      if (second.scaled && !parsed.scaled && (lastChar === '万' || lastChar === '亿')) low = tidy(low * (lastChar === '万' ? 1e4 : 1e8)); // 3-5万元
-      const sameUnit = !unit || !secondUnit || unit.entry.unit === secondUnit.entry.unit;
-      if (sameUnit && low < high && (unit || secondUnit || connector !== '至')) {
-        value = [low, high];
-        qualifier = 'range';
-        unit = secondUnit ?? unit;
-        p = secondUnit ? secondUnit.end : secondEnd;
-      }
+  if (qualifier !== 'range' && typeof value === 'number' && isRangeConnector(codeAt(text, p))) {
+    const range = readRange(text, p, value, parsed, unit);
+    if (range) {
+      ({ value, unit, p } = range);
+      qualifier = 'range';
     }
   }
   const entry = unit?.entry;
   const kind: NumberKind = entry?.kind ?? 'count';
-  if (entry && kind === 'duration' && typeof value === 'number' && text[p] === '半' && !unit!.halfAdded) {
+  if (entry && kind === 'duration' && typeof value === 'number' && codeAt(text, p) === HALF && !unit!.halfAdded) {
     value = tidy(value + 0.5); // 一年半
     p++;
   }
@@ -244,5 +162,34 @@ function readGeneral(text: string, i: number, runEnd: number, parsed: ParsedNume
       end = tail.end;
     }
   }
-  return finish(text, { start: i, end, runStart: i, runEnd, value, unit: entry?.unit ?? null, kind, qualifier, parsed: scaledParsed });
+  return candidateOf(i, end, runEnd, value, entry?.unit ?? null, kind, qualifier, scaledParsed);
+}
+
+/**
+ * After a marker between a number and its unit (`300余件`, `150多条`, `十来个`), 万 or 亿 scales the number
+ * (`1500余万元`). Apart from readGeneral, like readRange, because few numbers have one: the optimised code of the
+ * common path stays small, and V8 compiles it sooner.
+ */
+function readInner(text: string, runEnd: number, parsed: ParsedNumeral): { value: NumberValue; p: number; parsed: ParsedNumeral } {
+  const p = runEnd + 1;
+  const scale = codeAt(text, p) === WAN ? 1e4 : codeAt(text, p) === YI ? 1e8 : 0;
+  if (!scale || typeof parsed.value !== 'number') return { value: parsed.value, p, parsed };
+  const value = tidy(parsed.value * scale); // 1500余万元
+  return { value, p: p + 1, parsed: { ...parsed, value, scaled: true } };
+}
+
+/** A range after a number and its unit: `3-5所`, `2到3天`, `150元至300元`, `一到两项`, `3-5万元`; null when there is none. */
+function readRange(text: string, p: number, low: number, parsed: ParsedNumeral, unit: UnitMatch | null): { value: [number, number]; unit: UnitMatch | null; p: number } | null {
+  const connector = codeAt(text, p);
+  const secondStart = codeAt(text, p + 1) === SPACE ? p + 2 : p + 1;
+  const secondEnd = isNumeralStartCode(codeAt(text, secondStart)) ? readRun(text, secondStart) : secondStart;
+  const second = secondEnd > secondStart ? parseNumeral(text.slice(secondStart, secondEnd)) : null;
+  if (!second || typeof second.value !== 'number' || second.digitwise) return null;
+  const secondUnit = matchUnit(text, secondEnd);
+  const high = second.value;
+  const lastChar = codeAt(text, secondEnd - 1);
+  if (second.scaled && !parsed.scaled && (lastChar === WAN || lastChar === YI)) low = tidy(low * (lastChar === WAN ? 1e4 : 1e8)); // 3-5万元
+  const sameUnit = !unit || !secondUnit || unit.entry.unit === secondUnit.entry.unit;
+  if (!sameUnit || !(low < high) || (!unit && !secondUnit && connector === ZHI)) return null;
+  return { value: [low, high], unit: secondUnit ?? unit, p: secondUnit ? secondUnit.end : secondEnd };
 }

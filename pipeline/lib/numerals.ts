@@ -43,42 +43,88 @@ export function tidy(value: number): number {
   return Number.isFinite(value) && !Number.isInteger(value) ? Number(value.toPrecision(12)) : value;
 }
 
-const ARABIC = /^[0-9０-９]+(?:,[0-9]{3})*(?:\.[0-9０-９]+)?/;
+/** Code-indexed views of the tables above, so a run is read by char code without a string per character. */
+const CODE_TABLE_SIZE = 0x10000;
+const NOT_A_DIGIT = -1;
+const DIGIT_OF = new Int8Array(CODE_TABLE_SIZE).fill(NOT_A_DIGIT);
+for (const [char, value] of Object.entries(DIGITS)) DIGIT_OF[char.charCodeAt(0)] = value;
+/** Multiplier of a character: small (十 to 千) below 万, big (万, 亿) from it; 0 when the character is none. */
+const MULTIPLIER_OF = new Uint32Array(CODE_TABLE_SIZE);
+for (const [char, value] of Object.entries({ ...SMALL_UNITS, ...BIG_UNITS })) MULTIPLIER_OF[char.charCodeAt(0)] = value;
+const FIRST_BIG_UNIT = 1e4;
+const POINT = '点'.charCodeAt(0);
+const COMMA = 44;
+const DOT = 46;
+const FULL_WIDTH_OFFSET = 0xfee0;
 
-function toHalfWidth(text: string): string {
-  if (!/[０-９]/.test(text)) return text;
-  return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+/** The char code at `k`, -1 past the end: a read out of bounds would discard V8's optimised code (as number-chars.ts codeAt). */
+const codeAt = (text: string, k: number): number => (k >= 0 && k < text.length ? text.charCodeAt(k) : -1);
+/** The value of a digit code (Chinese or financial form), or NOT_A_DIGIT. */
+const digitOf = (code: number): number => (code >= 0 && code < CODE_TABLE_SIZE ? DIGIT_OF[code]! : NOT_A_DIGIT);
+const isAsciiDigit = (code: number): boolean => code >= 48 && code <= 57;
+const isArabicDigit = (code: number): boolean => isAsciiDigit(code) || (code >= 0xff10 && code <= 0xff19);
+
+/**
+ * End of the Arabic numeral at `i` (`1,100`, `18.5`, `１２`), or `i` when there is none: digits, then thousands groups
+ * of exactly three half-width digits (`1,2345` stops after `1,234`), then an optional decimal part.
+ */
+function arabicEnd(text: string, i: number): number {
+  let j = i;
+  while (isArabicDigit(codeAt(text, j))) j++;
+  if (j === i) return i;
+  while (codeAt(text, j) === COMMA && isAsciiDigit(codeAt(text, j + 1)) && isAsciiDigit(codeAt(text, j + 2)) && isAsciiDigit(codeAt(text, j + 3))) j += 4;
+  if (codeAt(text, j) === DOT && isArabicDigit(codeAt(text, j + 1))) {
+    j += 2;
+    while (isArabicDigit(codeAt(text, j))) j++;
+  }
+  return j;
 }
 
-type Token = { kind: 'num'; value: number; chinese: boolean } | { kind: 'small'; value: number } | { kind: 'big'; value: number };
+/** The value of an Arabic numeral span: full-width digits read as half-width, group commas dropped. */
+function arabicValue(text: string, start: number, end: number): number {
+  let plain = true;
+  for (let k = start; k < end && plain; k++) plain = codeAt(text, k) !== COMMA && codeAt(text, k) < 0xff10;
+  if (plain) return Number(text.slice(start, end)); // the common case: read as written, no copy per character
+  let written = '';
+  for (let k = start; k < end; k++) {
+    const code = codeAt(text, k);
+    if (code !== COMMA) written += String.fromCharCode(code >= 0xff10 ? code - FULL_WIDTH_OFFSET : code);
+  }
+  return Number(written);
+}
+
+/** One shape for every token (`chinese` is false for multipliers), so the readers below see one object layout. */
+type Token = { kind: 'num' | 'small' | 'big'; value: number; chinese: boolean };
 
 /** Splits a numeral run into numbers and multipliers; null when a character is not part of a numeral. */
 function tokenize(text: string): Token[] | null {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    const rest = text.slice(i);
-    const arabic = ARABIC.exec(rest);
-    if (arabic) {
-      tokens.push({ kind: 'num', value: Number(toHalfWidth(arabic[0]).replace(/,/g, '')), chinese: false });
-      i += arabic[0].length;
+    const end = arabicEnd(text, i);
+    if (end > i) {
+      tokens.push({ kind: 'num', value: arabicValue(text, i, end), chinese: false });
+      i = end;
       continue;
     }
-    const char = text[i]!;
-    if (char in DIGITS) {
+    const code = codeAt(text, i);
+    const digit = digitOf(code);
+    if (digit !== NOT_A_DIGIT) {
       // Chinese decimal: 三点五, 零点五.
-      if (text[i + 1] === '点' && (text[i + 2] ?? '') in DIGITS) {
+      if (codeAt(text, i + 1) === POINT && digitOf(codeAt(text, i + 2)) !== NOT_A_DIGIT) {
         let j = i + 2;
         let fraction = '';
-        while (j < text.length && text[j]! in DIGITS) fraction += String(DIGITS[text[j]!]), j++;
-        tokens.push({ kind: 'num', value: Number(`${DIGITS[char]}.${fraction}`), chinese: true });
+        while (j < text.length && digitOf(codeAt(text, j)) !== NOT_A_DIGIT) fraction += String(digitOf(codeAt(text, j))), j++;
+        tokens.push({ kind: 'num', value: Number(`${digit}.${fraction}`), chinese: true });
         i = j;
         continue;
       }
-      tokens.push({ kind: 'num', value: DIGITS[char]!, chinese: true });
-    } else if (char in SMALL_UNITS) tokens.push({ kind: 'small', value: SMALL_UNITS[char]! });
-    else if (char in BIG_UNITS) tokens.push({ kind: 'big', value: BIG_UNITS[char]! });
-    else return null;
+      tokens.push({ kind: 'num', value: digit, chinese: true });
+    } else {
+      const multiplier = code >= 0 && code < CODE_TABLE_SIZE ? MULTIPLIER_OF[code]! : 0;
+      if (multiplier === 0) return null;
+      tokens.push({ kind: multiplier >= FIRST_BIG_UNIT ? 'big' : 'small', value: multiplier, chinese: false });
+    }
     i++;
   }
   return tokens;
@@ -141,11 +187,31 @@ function positional(tokens: readonly Token[]): number | null {
   return tidy(total + section + group + (pending ?? 0));
 }
 
+/**
+ * The value of a run that is one token (`一`, `十`, `万`, `2022`, `18.5`): most runs of a text, read here without
+ * building tokens. The same value positional() gives a lone token; null for any other run.
+ */
+function singleToken(run: string): number | null {
+  if (run.length === 1) {
+    const code = run.charCodeAt(0);
+    const digit = digitOf(code);
+    if (digit !== NOT_A_DIGIT) return digit;
+    const multiplier = code < CODE_TABLE_SIZE ? MULTIPLIER_OF[code]! : 0;
+    if (multiplier !== 0) return multiplier;
+  }
+  return arabicEnd(run, 0) === run.length ? tidy(arabicValue(run, 0, run.length)) : null;
+}
+/** A lone multiplier other than 十 (`千人`, `万人大会`): a bare leading multiplier. */
+const isBareMultiplier = (run: string): boolean => run.length === 1 && MULTIPLIER_OF[run.charCodeAt(0)]! > 10;
+const isBigUnit = (run: string): boolean => run.length === 1 && MULTIPLIER_OF[run.charCodeAt(0)]! >= FIRST_BIG_UNIT;
+
 /** Reads a numeral run; null when it is not a well-formed number. */
 export function parseNumeral(run: string): ParsedNumeral | null {
   if (!run) return null;
   const range = ADJACENT_RANGES.get(run);
   if (range) return { value: [...range], digitwise: false, bareMultiplier: false, scaled: false };
+  const single = singleToken(run);
+  if (single !== null) return { value: single, digitwise: false, bareMultiplier: isBareMultiplier(run), scaled: isBigUnit(run) };
   const tokens = tokenize(run);
   if (!tokens || tokens.length === 0) return null;
   const scaled = tokens.some((t) => t.kind === 'big');

@@ -1,14 +1,14 @@
 import type { NumberMention } from '../../schemas/fields.js';
 import type { Message } from '../../schemas/record.js';
 import { need, warning } from '../document.js';
-import { buildRuleContext, isLoneOne, keepLoneOne, rejectReason } from '../lib/number-rules.js';
+import { buildRuleContext, type RuleContext } from '../lib/number-context.js';
+import { intrinsicRejectReason, isLoneOne, keepLoneOne, rejectReason } from '../lib/number-rules.js';
 import { MAX_RUN } from '../lib/number-forms.js';
+import { finishCandidate } from '../lib/number-qualifiers.js';
 import { readExpression, type NumberCandidate } from '../lib/number-scan.js';
 import type { Stage } from './stage.js';
 
 const STAGE = 'extract-numbers';
-/** Characters that can start a number expression: digits, Chinese numerals, and 半 (`半年`). */
-const NUMERAL_START = /[0-9０-９零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿半]/g;
 
 export interface NumberFinding {
   numbers: NumberMention[];
@@ -31,8 +31,15 @@ function toMention(text: string, candidate: NumberCandidate): NumberMention {
 
 function finiteValue(value: NumberCandidate['value']): boolean {
   if (typeof value === 'number') return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every((part) => typeof part === 'string' || Number.isFinite(part));
+  if (typeof value === 'string') return true;
+  for (const part of value) if (typeof part === 'number' && !Number.isFinite(part)) return false;
   return true;
+}
+
+/** The candidates judged on their own, in text order, and which of them are a lone `一`. */
+interface Reading {
+  accepted: NumberCandidate[];
+  loneOnes: Set<NumberCandidate>;
 }
 
 /**
@@ -44,36 +51,45 @@ function finiteValue(value: NumberCandidate['value']): boolean {
 export function findNumbers(text: string): NumberFinding {
   const messages: Message[] = [];
   if (!text) return { numbers: [], messages };
-  const context = buildRuleContext(text);
-  const accepted: NumberCandidate[] = [];
-  const loneOnes = new Set<NumberCandidate>();
+  const { accepted, loneOnes } = readExpressions(text, buildRuleContext(text), messages);
+  const kept = accepted.filter((candidate) => !loneOnes.has(candidate) || keepLoneOne(text, candidate, accepted));
+  return { numbers: kept.map((candidate) => toMention(text, candidate)), messages };
+}
+
+/**
+ * The first pass, at every place a number can start. Kept apart from findNumbers so that the loop V8 optimises holds
+ * only the reading and judging: the per-document setup and output stay out of that compile.
+ */
+function readExpressions(text: string, context: RuleContext, messages: Message[]): Reading {
+  const reading: Reading = { accepted: [], loneOnes: new Set() };
+  const starts = context.numeralStarts;
   let longRuns = 0;
   let failures = 0;
-  const pattern = new RegExp(NUMERAL_START.source, 'g');
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(text)) !== null) {
-    const at = match.index;
+  let at = 0; // where scanning resumes: past the end of the last expression read
+  for (let n = 0; n < starts.length; n++) {
+    const start = starts[n]!;
+    if (start < at) continue;
     try {
-      const { candidate, next } = readExpression(text, at);
-      if (next - at > MAX_RUN && !candidate) longRuns++;
-      pattern.lastIndex = Math.max(next, at + 1);
+      const { candidate, next } = readExpression(text, start);
+      if (next - start > MAX_RUN && !candidate) longRuns++;
+      at = Math.max(next, start + 1);
       if (!candidate) continue;
       if (!finiteValue(candidate.value)) {
-        messages.push(warning(STAGE, 'number-out-of-range', `number at ${at} is too large to represent: ${text.slice(candidate.start, candidate.end)}`));
+        messages.push(warning(STAGE, 'number-out-of-range', `number at ${start} is too large to represent: ${text.slice(candidate.start, candidate.end)}`));
         continue;
       }
-      if (rejectReason(context, candidate) !== null) continue;
-      accepted.push(candidate);
-      if (isLoneOne(text, candidate)) loneOnes.add(candidate);
+      if (intrinsicRejectReason(context, candidate) !== null) continue;
+      if (rejectReason(context, finishCandidate(text, candidate)) !== null) continue;
+      reading.accepted.push(candidate);
+      if (isLoneOne(text, candidate)) reading.loneOnes.add(candidate);
     } catch (error) {
       failures++;
-      pattern.lastIndex = at + 1;
-      if (failures <= 3) messages.push(warning(STAGE, 'number-unreadable', `skipped the expression at ${at}: ${error instanceof Error ? error.message : String(error)}`));
+      if (failures <= 3) messages.push(warning(STAGE, 'number-unreadable', `skipped the expression at ${start}: ${error instanceof Error ? error.message : String(error)}`));
+      at = start + 1;
     }
   }
   if (longRuns > 0) messages.push(warning(STAGE, 'number-long-digit-run', `${longRuns} digit run(s) longer than ${MAX_RUN} characters read as codes, not numbers`));
-  const kept = accepted.filter((candidate) => !loneOnes.has(candidate) || keepLoneOne(text, candidate, accepted));
-  return { numbers: kept.map((candidate) => toMention(text, candidate)), messages };
+  return reading;
 }
 
 /** Numbers (ANNOTATION.md § Numbers) found on the text, with offsets; `measure` is linked by the measures stage. */
