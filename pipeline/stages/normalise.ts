@@ -1,4 +1,5 @@
 import { need, warning } from '../document.js';
+import { isBmpHan } from '../lib/han.js';
 import { applyEdits, compose, EditSet, type Edit } from '../lib/offsets.js';
 import type { Stage } from './stage.js';
 
@@ -27,7 +28,7 @@ const SPACES = / +/g;
 
 /** Han characters of the BMP (and the surrogates of the supplementary ones: counted as Han, conservatively). */
 function isHan(code: number): boolean {
-  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xd840 && code <= 0xd8bf);
+  return isBmpHan(code) || (code >= 0xd840 && code <= 0xd8bf);
 }
 
 function fold(char: string): string {

@@ -1,4 +1,5 @@
 import { need, warning } from '../document.js';
+import { isBmpHan } from '../lib/han.js';
 import { splitSentences } from '../lib/sentences.js';
 import { Words } from '../lib/words.js';
 import type { Stage } from './stage.js';
@@ -15,7 +16,7 @@ function keywordShaped(word: string): boolean {
   let han = false;
   for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i);
-    if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) han = true;
+    if (isBmpHan(code)) han = true;
     else if (!((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a))) return false;
   }
   return han;
