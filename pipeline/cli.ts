@@ -19,17 +19,16 @@ const EXIT_OK = 0;
 const EXIT_SOME_FAILED = 1;
 const EXIT_FATAL = 2;
 
-function integer(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a positive whole number');
-  return parsed;
+/** A commander parser for whole numbers of at least `min`. */
+function wholeNumberFrom(min: number): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min) throw new InvalidArgumentError(min === 1 ? 'expected a positive whole number' : `expected a whole number, ${min} or more`);
+    return parsed;
+  };
 }
-
-function wholeNumber(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
-  return parsed;
-}
+const integer = wholeNumberFrom(1);
+const wholeNumber = wholeNumberFrom(0);
 
 async function runCommand(paths: string[], options: { out: string; workers?: number; maxBytes?: number; quiet?: boolean; log?: string }): Promise<number> {
   const config = loadConfig({ workers: options.workers, maxBytes: options.maxBytes, quiet: options.quiet, log: options.log });
