@@ -2,6 +2,7 @@ import { need, warning } from '../document.js';
 import { isBmpHan } from '../lib/han.js';
 import { splitSentences } from '../lib/sentences.js';
 import { Words } from '../lib/words.js';
+import type { Segmenter } from '../adapters/jieba.js';
 import type { Stage } from './stage.js';
 
 /** How many keywords a record keeps. */
@@ -22,6 +23,34 @@ function keywordShaped(word: string): boolean {
   return han;
 }
 
+interface Keyword {
+  word: string;
+  weight: number;
+}
+
+/** Whether `a` ranks above `b`: higher weight first, then the word in code-unit order, so ties are stable. */
+const ranksAbove = (a: Keyword, b: Keyword): boolean => a.weight > b.weight || (a.weight === b.weight && a.word < b.word);
+
+/**
+ * The KEYWORD_COUNT best words by TF-IDF, best first. A bounded insertion into a short sorted list rather than
+ * sorting every distinct word: a long reply has a thousand or more, and only twenty are kept.
+ */
+function topKeywords(frequency: ReadonlyMap<string, number>, total: number, segmenter: Segmenter): Keyword[] {
+  const top: Keyword[] = [];
+  for (const [word, count] of frequency) {
+    if (segmenter.stopWords.has(word)) continue;
+    const candidate = { word, weight: (count / total) * (segmenter.idf.get(word) ?? segmenter.defaultIdf) };
+    if (top.length === KEYWORD_COUNT && !ranksAbove(candidate, top[KEYWORD_COUNT - 1]!)) continue;
+    let i = Math.min(top.length, KEYWORD_COUNT - 1);
+    while (i > 0 && ranksAbove(candidate, top[i - 1]!)) {
+      top[i] = top[i - 1]!;
+      i--;
+    }
+    top[i] = candidate;
+  }
+  return top;
+}
+
 /**
  * Sentences, words and keywords. Words come from nodejieba with HMM and the domain dictionary, with offsets
  * into `text`; keywords are ranked by TF-IDF against jieba's IDF table, so a run needs no second pass over the corpus.
@@ -34,9 +63,11 @@ export const segment: Stage = {
     const cut = segmenter.cut(text);
     const starts = new Uint32Array(cut.length);
     const ends = new Uint32Array(cut.length);
+    const frequency = new Map<string, number>();
     let count = 0;
     let offset = 0;
     for (const word of cut) {
+      if (keywordShaped(word)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
       let start = offset;
       if (!text.startsWith(word, offset)) {
         // jieba dropped or altered characters: realign on the next occurrence rather than drift.
@@ -49,16 +80,7 @@ export const segment: Stage = {
       count++;
     }
     const messages = count === cut.length ? [] : [warning('segment', 'token-alignment', `${cut.length - count} words could not be aligned to the text`)];
-
-    const frequency = new Map<string, number>();
-    for (const word of cut) if (keywordShaped(word)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-    const total = count || 1;
-    const keywords = [...frequency]
-      .filter(([word]) => !segmenter.stopWords.has(word))
-      .map(([word, count]) => ({ word, weight: (count / total) * (segmenter.idf.get(word) ?? segmenter.defaultIdf) }))
-      .sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
-      .slice(0, KEYWORD_COUNT)
-      .map(({ word, weight }) => ({ word, weight: Math.round(weight * 1e6) / 1e6 }));
+    const keywords = topKeywords(frequency, count || 1, segmenter).map(({ word, weight }) => ({ word, weight: Math.round(weight * 1e6) / 1e6 }));
 
     const tokens = count === cut.length ? new Words(text, starts, ends) : new Words(text, starts.slice(0, count), ends.slice(0, count));
     return { patch: { sentences: splitSentences(text), tokens, keywords }, messages };
