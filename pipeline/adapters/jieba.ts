@@ -38,16 +38,19 @@ export class Segmenter {
       if (!before.has(name)) delete (globalThis as Record<string, unknown>)[name];
     }
     this.idf = new Map();
-    const values: number[] = [];
-    for (const line of readFileSync(this.jieba.DEFAULT_IDF_DICT, 'utf8').split('\n')) {
+    const lines = readFileSync(this.jieba.DEFAULT_IDF_DICT, 'utf8').split('\n');
+    // A typed array sorts numerically without a comparator call per pair: 260,000 values in milliseconds.
+    const values = new Float64Array(lines.length);
+    let count = 0;
+    for (const line of lines) {
       const space = line.lastIndexOf(' ');
       if (space <= 0) continue;
       const value = Number(line.slice(space + 1));
       this.idf.set(line.slice(0, space), value);
-      values.push(value);
+      values[count++] = value;
     }
-    values.sort((a, b) => a - b);
-    this.defaultIdf = values[values.length >> 1] ?? 10;
+    const sorted = values.subarray(0, count).sort();
+    this.defaultIdf = count > 0 ? sorted[count >> 1]! : 10;
     this.stopWords = new Set(
       readFileSync(this.jieba.DEFAULT_STOP_WORD_DICT, 'utf8')
         .split('\n')
