@@ -5,14 +5,11 @@ import { Record as RecordSchema } from '../schemas/record.js';
 import { InputError } from './adapters/files.js';
 import { jsonProgress, plainProgress, terminalProgress } from './adapters/progress.js';
 import { loadConfig } from './config.js';
-import { loadGold, loadRecords, scoreAll, withNumbersFrom } from './eval/evaluate.js';
-import { recognizersNumbers } from './eval/peer-recognizers.js';
-import { formatComparison, formatReport, summarise } from './eval/report.js';
-import { crawlCommand } from './crawl/command.js';
-import { crossValidate } from './eval/cross-validate.js';
 import { packageVersion } from './adapters/resources.js';
-import { textSegmenter, trainFromGold } from './train.js';
-import { runPipeline } from './run.js';
+import type { Scores } from './eval/score.js';
+
+// Each command imports what it needs when it runs: the crawler, the evaluation peers and the trainer pull in
+// large libraries (cheerio, warcio, Recognizers-Text) that would cost a `run` half a second of start-up.
 
 /** Exit codes: every document succeeded; some failed; the run itself could not proceed. */
 const EXIT_OK = 0;
@@ -33,6 +30,7 @@ const wholeNumber = wholeNumberFrom(0);
 async function runCommand(paths: string[], options: { out: string; workers?: number; maxBytes?: number; quiet?: boolean; log?: string }): Promise<number> {
   const config = loadConfig({ workers: options.workers, maxBytes: options.maxBytes, quiet: options.quiet, log: options.log });
   const progress = config.log === 'json' ? jsonProgress() : config.quiet ? undefined : process.stderr.isTTY ? terminalProgress() : plainProgress();
+  const { runPipeline } = await import('./run.js');
   const summary = await runPipeline({
     inputs: paths.length > 0 ? paths : ['corpus'],
     outDir: options.out,
@@ -57,24 +55,32 @@ async function runCommand(paths: string[], options: { out: string; workers?: num
 const PEERS = {
   recognizers: {
     label: 'Microsoft Recognizers-Text (Chinese number, percentage, currency, age, dimension)',
-    numbers: (text: string) => recognizersNumbers(text).map((number) => ({ ...number, measure: null })),
+    load: async () => {
+      const { recognizersNumbers } = await import('./eval/peer-recognizers.js');
+      return (text: string) => recognizersNumbers(text).map((number) => ({ ...number, measure: null }));
+    },
   },
 } as const;
 type PeerName = keyof typeof PEERS;
 
 async function evalCommand(options: { gold: string; records: string; json?: boolean; peer?: string[]; crossValidate?: boolean }): Promise<number> {
+  const { loadGold, loadRecords, scoreAll, withNumbersFrom } = await import('./eval/evaluate.js');
+  const { formatComparison, formatReport, summarise } = await import('./eval/report.js');
   const gold = await loadGold(options.gold);
   const records = await loadRecords(options.records, new Set(gold.map((file) => file.doc.replace(/\.[^.]+$/, ''))));
   const scores = scoreAll(gold, records);
-  const peers = (options.peer ?? []).map((name) => {
+  const peers: { name: string; label: string; scores: Scores }[] = [];
+  for (const name of options.peer ?? []) {
     if (!(name in PEERS)) throw new InvalidArgumentError(`unknown peer "${name}" (known: ${Object.keys(PEERS).join(', ')})`);
     const peer = PEERS[name as PeerName];
-    return { name, label: peer.label, scores: scoreAll(gold, withNumbersFrom(records, peer.numbers)) };
-  });
+    peers.push({ name, label: peer.label, scores: scoreAll(gold, withNumbersFrom(records, await peer.load())) });
+  }
   // Leave-one-document-out: each document's measures re-classified by a model trained without its gold.
-  const heldOut = options.crossValidate
-    ? crossValidate(gold, records, textSegmenter())
-    : null;
+  let heldOut: Scores | null = null;
+  if (options.crossValidate) {
+    const [{ crossValidate }, { textSegmenter }] = await Promise.all([import('./eval/cross-validate.js'), import('./train.js')]);
+    heldOut = crossValidate(gold, records, textSegmenter());
+  }
   if (options.json) {
     const report = { ...summarise(scores), ...(heldOut ? { leaveOneOut: summarise(heldOut) } : {}), peers: Object.fromEntries(peers.map((peer) => [peer.name, { label: peer.label, numbers: summarise(peer.scores).fields, attributes: summarise(peer.scores).attributes }])) };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -141,6 +147,7 @@ export function buildProgram(): Command {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       try {
+        const { crawlCommand } = await import('./crawl/command.js');
         process.exitCode = await crawlCommand(urls, {
           ...options,
           timeoutMs: options.timeout,
@@ -172,6 +179,7 @@ export function buildProgram(): Command {
     .option('--gold <dir>', 'folder of gold JSON files; their documents are read from the seeds folder beside it', 'corpus/gold')
     .option('--out <file>', 'model file', 'pipeline/models/measure-model.json')
     .action(async (options: { gold: string; out: string }) => {
+      const { trainFromGold } = await import('./train.js');
       const summary = await trainFromGold(options.gold, options.out);
       process.stderr.write(
         `trained on ${summary.examples} measures of ${summary.documents} documents → ${options.out}` +
