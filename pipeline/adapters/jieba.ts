@@ -28,6 +28,8 @@ export class Segmenter {
   readonly idf: Map<string, number>;
   /** Median IDF: the weight given to words missing from the table. */
   readonly defaultIdf: number;
+  /** The largest weight any word can have: the table's highest IDF, or the default if that is higher. */
+  readonly maxIdf: number;
   readonly stopWords: Set<string>;
 
   constructor() {
@@ -51,6 +53,7 @@ export class Segmenter {
     }
     const sorted = values.subarray(0, count).sort();
     this.defaultIdf = count > 0 ? sorted[count >> 1]! : 10;
+    this.maxIdf = Math.max(this.defaultIdf, count > 0 ? sorted[count - 1]! : 0);
     this.stopWords = new Set(
       readFileSync(this.jieba.DEFAULT_STOP_WORD_DICT, 'utf8')
         .split('\n')
