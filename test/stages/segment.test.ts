@@ -124,6 +124,22 @@ describe('segment: keywords', () => {
     }
   });
 
+  it.each(SEED_FILES)('gives %s exactly the TF-IDF ranking of every distinct word, however the stage prunes', (name) => {
+    // The definition, computed the slow way: every keyword-shaped word weighted and the whole list sorted.
+    const doc = segmented.get(name)!;
+    const words = doc.tokens!.list;
+    const counts = new Map<string, number>();
+    for (const word of words) if (/^(?=.*\p{Script=Han})[\p{Script=Han}A-Za-z]{2,}$/u.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    const { segmenter } = context;
+    const ranked = [...counts]
+      .filter(([word]) => !segmenter.stopWords.has(word))
+      .map(([word, count]) => ({ word, weight: (count / words.length) * (segmenter.idf.get(word) ?? segmenter.defaultIdf) }))
+      .sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : 1))
+      .slice(0, 20)
+      .map(({ word, weight }) => ({ word, weight: Math.round(weight * 1e6) / 1e6 }));
+    expect(doc.keywords).toEqual(ranked);
+  });
+
   it('is deterministic: the same text gives the same keywords and tokens', () => {
     const text = segmented.get('000_723d0d538beac877.txt')!.text!;
     const again = segmentText(text);
