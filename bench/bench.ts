@@ -80,12 +80,18 @@ function main(): void {
   const oneRate = mbps(corpus.bytes, one.seconds);
   const twoRate = mbps(corpus.bytes, two.seconds);
   const memoryRatio = oneLarge.summary.peakRssBytes / one.summary.peakRssBytes;
+  const stageSeconds = (name: string): number => (one.summary.stages[name]?.ms ?? 0) / 1000;
+  const segmentSeconds = stageSeconds('segment');
+  const otherSeconds = Object.keys(one.summary.stages).reduce((sum, name) => sum + stageSeconds(name), 0) - segmentSeconds;
 
   const rows: [string, string][] = [
     ['nodejieba bare cut (HMM, as the pipeline calls it)', `${fixed(cutRate)} MB/s`],
     ['nodejieba bare cut (no HMM)', `${fixed(mbps(cut.bytes, cut.seconds))} MB/s`],
     ...Object.entries(one.summary.stages).map(([stage, { mbPerSecond }]): [string, string] => [`stage ${stage} (1 thread)`, `${fixed(mbPerSecond)} MB/s`]),
     ['whole run, 1 thread', `${fixed(oneRate)} MB/s, ${fixed(corpus.documents / one.seconds, 1)} docs/s, ${fixed(one.seconds, 1)} s`],
+    ['  of which start-up (dictionaries, models)', `${fixed(one.summary.setupMs / 1000, 1)} s`],
+    ['  of which segment stage (cut, offsets, keywords)', `${fixed(segmentSeconds, 1)} s (bare cut of the same text: ${fixed(cut.hmmSeconds, 1)} s)`],
+    ['  of which the other stages', `${fixed(otherSeconds, 1)} s`],
     ['whole run, --workers 2', `${fixed(twoRate)} MB/s, ${fixed(corpus.documents / two.seconds, 1)} docs/s, ${fixed(two.seconds, 1)} s`],
     [`peak RSS, ${fixed(corpus.bytes / 1e6, 0)} MB corpus, 1 thread`, `${fixed(one.summary.peakRssBytes / 2 ** 20, 0)} MiB`],
     [`peak RSS, ${fixed(large.bytes / 1e6, 0)} MB corpus, 1 thread`, `${fixed(oneLarge.summary.peakRssBytes / 2 ** 20, 0)} MiB`],

@@ -43,6 +43,8 @@ export interface RunSummary {
   failuresByCode: Record<string, number>;
   bytes: number;
   durationMs: number;
+  /** Of `durationMs`, the time to start the processor: dictionaries and models loaded in each thread. */
+  setupMs: number;
   workers: number;
   stages: Record<string, { ms: number; mbPerSecond: number }>;
   peakRssBytes: number;
@@ -202,6 +204,7 @@ export async function runDocuments(documents: readonly InputDocument[], options:
   };
   // The processor first: if it cannot start (no build, a worker failing to load), no temporary file is left.
   const processor = options.workers > 1 ? await workerPoolProcessor(options) : await inThreadProcessor(options);
+  const setupMs = Math.round(performance.now() - started);
   const records = new AtomicLineWriter(outputs.records);
   const failures = new AtomicLineWriter(outputs.failures);
   const stageMs: Record<string, number> = {};
@@ -265,6 +268,7 @@ export async function runDocuments(documents: readonly InputDocument[], options:
     failuresByCode,
     bytes,
     durationMs: Math.round(performance.now() - started),
+    setupMs,
     workers: options.workers,
     stages: Object.fromEntries(
       Object.entries(stageMs).map(([stage, ms]) => [stage, { ms: Math.round(ms), mbPerSecond: ms > 0 ? Math.round((megabytes / (ms / 1000)) * 100) / 100 : 0 }]),
