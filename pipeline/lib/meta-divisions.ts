@@ -135,16 +135,22 @@ export function lineage(index: DivisionIndex, code: string): Division[] {
   return chain;
 }
 
-/** True when `lower` lies inside `upper` (or is it). */
+/** True when `lower` lies inside `upper` (or is it): the lineage walked without building it, as settling asks often. */
 export function within(index: DivisionIndex, lower: string, upper: string): boolean {
-  return lineage(index, lower).some((d) => d.code === upper);
+  for (let current = index.byCode.get(lower); current; current = current.parent ? index.byCode.get(current.parent) : undefined) {
+    if (current.code === upper) return true;
+  }
+  return false;
 }
+
+/** One-character level words; 自治区 reads as 区, and 地区 is the one two-character word. */
+const LEVEL_CHARACTERS = new Set(['省', '市', '州', '县', '区', '旗', '盟']);
 
 /** The level word a name ends with (市 for 开原市 and 承德市, 州 for 楚雄州, 县, 区, 旗, 盟, 省), or null. */
 export function levelWord(name: string): string | null {
-  const match = /(自治区|地区|省|市|州|县|区|旗|盟)$/.exec(name);
-  if (!match) return null;
-  return match[1] === '自治区' ? '区' : match[1] === '地区' ? '地区' : match[1]!;
+  if (name.endsWith('地区')) return '地区';
+  const last = name.slice(-1);
+  return LEVEL_CHARACTERS.has(last) ? last : null;
 }
 
 export interface PlaceMention {

@@ -47,7 +47,10 @@ function contextCodes(mentions: readonly PlaceMention[]): Set<string> {
 function settle(index: DivisionIndex, candidates: readonly Division[], context: ReadonlySet<string>): Division | null {
   if (candidates.length === 1) return candidates[0]!;
   const related = (c: Division, code: string): boolean => code !== c.code && (within(index, c.code, code) || within(index, code, c.code));
-  const fitting = candidates.filter((c) => [...context].some((code) => related(c, code)));
+  const fitting = candidates.filter((c) => {
+    for (const code of context) if (related(c, code)) return true;
+    return false;
+  });
   return fitting.length === 1 ? fitting[0]! : null;
 }
 
