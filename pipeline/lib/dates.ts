@@ -48,9 +48,18 @@ function validIso(year: number, month: number, day: number): string | null {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * Whether `text` can hold a date at all: every shape has a 19xx or 20xx year or the character 年, and most lines of a
+ * page have neither, so they are spared four regex scans.
+ */
+function mayHoldDate(text: string): boolean {
+  return text.includes('年') || text.includes('20') || text.includes('19');
+}
+
 /** Every date in `text`, in text order, without overlaps (the first shape to claim a span keeps it). */
 export function findDates(text: string): FoundDate[] {
   const found: FoundDate[] = [];
+  if (!mayHoldDate(text)) return found;
   for (const shape of DATE_SHAPES) {
     for (const match of text.matchAll(shape.pattern)) {
       const start = match.index;
@@ -72,9 +81,11 @@ export function parseDate(text: string): string | null {
   return findDates(text)[0]?.iso ?? null;
 }
 
-/** True when `line` is nothing but one date (white space and a trailing 。 allowed): a date line under a signature. */
-export function isDateLine(line: string): boolean {
-  const dates = findDates(line);
+/**
+ * True when `line` is nothing but one date (white space and a trailing 。 allowed): a date line under a signature.
+ * `dates` are the line's dates when the caller has found them already.
+ */
+export function isDateLine(line: string, dates: readonly FoundDate[] = findDates(line)): boolean {
   if (dates.length !== 1) return false;
   const rest = line.slice(0, dates[0]!.start) + line.slice(dates[0]!.end);
   return /^[\s。.]*$/.test(rest);
