@@ -3,9 +3,9 @@ import type { Line } from './meta-header.js';
 import { findSalutation, salutationAddressee } from './meta-header.js';
 import { parseSmallInteger } from './meta-numerals.js';
 import {
-  BODY_LEVEL, CLUES, holdsClue, NUMBER_AFTER_SESSION, ORGANIZATION_PROPOSER, PROPOSAL_NUMBER, PROPOSED_BY, PROPOSER_IN_TEXT,
-  PROPOSER_TRIM, QUOTED, RECEIVING_BODY, RECEIVING_BODY_LONG, ROLE_WORDS, SELF_REFERENCE, SESSION, SPAM,
-  TITLE_LABELLED, UNQUOTED_TITLE,
+  BODY_LEVEL, CLUES, holdsClue, NUMBER_AFTER_SESSION, ORGANIZATION_PROPOSER, PROPOSAL_NUMBER, PROPOSED_BY,
+  PROPOSED_BY_ADDRESSEE, PROPOSER_IN_TEXT, PROPOSER_TRIM, QUOTED, RECEIVING_BODY, RECEIVING_BODY_LONG, ROLE_WORDS,
+  SELF_REFERENCE, SESSION, SPAM, TITLE_LABELLED, UNQUOTED_TITLE,
 } from './meta-patterns.js';
 
 /**
@@ -138,7 +138,7 @@ export function findProposalTitle(sources: ProposalSources): string | null {
   }
   for (const text of opening) {
     if (!holdsClue(text, CLUES.proposedBy)) continue;
-    for (const by of text.matchAll(PROPOSED_BY)) {
+    for (const by of text.matchAll(holdsClue(text, CLUES.namedProposer) ? PROPOSED_BY : PROPOSED_BY_ADDRESSEE)) {
       const after = text.slice(by.index + by[0].length).replace(/^第\s*\d+\s*号\s*/, '').replace(/^(提案|建议|议案)\s*/, '');
       const quoted = QUOTED.exec(after);
       if (quoted && quoted.index === 0) return repairSpam(quoted[1]!.trim());
