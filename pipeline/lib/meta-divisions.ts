@@ -137,8 +137,10 @@ export function lineage(index: DivisionIndex, code: string): Division[] {
 
 /** True when `lower` lies inside `upper` (or is it): the lineage walked without building it, as settling asks often. */
 export function within(index: DivisionIndex, lower: string, upper: string): boolean {
-  for (let current = index.byCode.get(lower); current; current = current.parent ? index.byCode.get(current.parent) : undefined) {
+  let current = index.byCode.get(lower);
+  while (current) {
     if (current.code === upper) return true;
+    current = current.parent ? index.byCode.get(current.parent) : undefined;
   }
   return false;
 }
