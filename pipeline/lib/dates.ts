@@ -18,25 +18,33 @@ const HAN_YEAR = '[一二三四五六七八九〇○零Oo０0]{4}';
 /** A month or day in Chinese numerals: 六, 十二, 二十八, 三十一. */
 const HAN_SMALL = '[一二三四五六七八九十〇○零]{1,3}';
 
-export const DATE_SHAPES: readonly { name: string; pattern: RegExp; why: string }[] = [
+/**
+ * Each shape with the words every match of it holds (`needs`, looked for before the pattern runs: 2023年以来 in
+ * running text has 年 but no 月, and spares the 年月日 patterns).
+ */
+export const DATE_SHAPES: readonly { name: string; pattern: RegExp; needs: readonly string[]; why: string }[] = [
   {
     name: 'iso-dash',
     pattern: /(?<!\d)((?:19|20)\d{2})\s*[-－‐–—]\s*(\d{1,2})\s*[-－‐–—]\s*(\d{1,2})(?!\d)/g,
+    needs: [],
     why: '发文日期: 2022-07-28; 来源:岳阳县教体局 2025-07-14',
   },
   {
     name: 'slash-or-dot',
     pattern: /(?<![\d.])((?:19|20)\d{2})\s*[/／.．]\s*(\d{1,2})\s*[/／.．]\s*(\d{1,2})(?![\d.])/g,
+    needs: [],
     why: '2022/07/09 and 2022.7.9 in page date lines of other sites',
   },
   {
     name: 'arabic-nian-yue-ri',
     pattern: /(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g,
+    needs: ['年', '月'],
     why: '2022年6月28日 under a signature; 2025 年 4 月 21 日 letter-spaced',
   },
   {
     name: 'han-nian-yue-ri',
     pattern: new RegExp(`(${HAN_YEAR})\\s*年\\s*(${HAN_SMALL})\\s*月\\s*(${HAN_SMALL})\\s*[日号]`, 'g'),
+    needs: ['年', '月'],
     why: '二〇二二年六月二十八日: the formal date of signed replies (also with ○ or 零 for zero)',
   },
 ];
@@ -61,6 +69,7 @@ export function findDates(text: string): FoundDate[] {
   const found: FoundDate[] = [];
   if (!mayHoldDate(text)) return found;
   for (const shape of DATE_SHAPES) {
+    if (!shape.needs.every((word) => text.includes(word))) continue;
     for (const match of text.matchAll(shape.pattern)) {
       const start = match.index;
       const end = start + match[0].length;

@@ -58,7 +58,7 @@ export function responderFromTitle(title: string | null): string | null {
 /** A letterhead line: a body named alone right above a title line (003: 岳阳县教育体育局 / 对县政协…的). */
 export function responderFromLetterhead(header: readonly Line[]): string | null {
   for (let i = 0; i + 1 < header.length; i++) {
-    if (isOrgLine(header[i]!.text) && /^(关于|对)/.test(header[i + 1]!.text)) return header[i]!.text.replace(SIGNATURE_NOISE, '').trim();
+    if (/^(关于|对)/.test(header[i + 1]!.text) && isOrgLine(header[i]!.text)) return header[i]!.text.replace(SIGNATURE_NOISE, '').trim();
   }
   return null;
 }
