@@ -18,25 +18,33 @@ const HAN_YEAR = '[一二三四五六七八九〇○零Oo０0]{4}';
 /** A month or day in Chinese numerals: 六, 十二, 二十八, 三十一. */
 const HAN_SMALL = '[一二三四五六七八九十〇○零]{1,3}';
 
-export const DATE_SHAPES: readonly { name: string; pattern: RegExp; why: string }[] = [
+/**
+ * Each shape with the words every match of it holds (`needs`, looked for before the pattern runs: 2023年以来 in
+ * running text has 年 but no 月, and spares the 年月日 patterns).
+ */
+export const DATE_SHAPES: readonly { name: string; pattern: RegExp; needs: readonly string[]; why: string }[] = [
   {
     name: 'iso-dash',
     pattern: /(?<!\d)((?:19|20)\d{2})\s*[-－‐–—]\s*(\d{1,2})\s*[-－‐–—]\s*(\d{1,2})(?!\d)/g,
+    needs: [],
     why: '发文日期: 2022-07-28; 来源:岳阳县教体局 2025-07-14',
   },
   {
     name: 'slash-or-dot',
     pattern: /(?<![\d.])((?:19|20)\d{2})\s*[/／.．]\s*(\d{1,2})\s*[/／.．]\s*(\d{1,2})(?![\d.])/g,
+    needs: [],
     why: '2022/07/09 and 2022.7.9 in page date lines of other sites',
   },
   {
     name: 'arabic-nian-yue-ri',
     pattern: /(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g,
+    needs: ['年', '月'],
     why: '2022年6月28日 under a signature; 2025 年 4 月 21 日 letter-spaced',
   },
   {
     name: 'han-nian-yue-ri',
     pattern: new RegExp(`(${HAN_YEAR})\\s*年\\s*(${HAN_SMALL})\\s*月\\s*(${HAN_SMALL})\\s*[日号]`, 'g'),
+    needs: ['年', '月'],
     why: '二〇二二年六月二十八日: the formal date of signed replies (also with ○ or 零 for zero)',
   },
 ];
@@ -48,10 +56,20 @@ function validIso(year: number, month: number, day: number): string | null {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * Whether `text` can hold a date at all: every shape has a 19xx or 20xx year or the character 年, and most lines of a
+ * page have neither, so they are spared four regex scans.
+ */
+function mayHoldDate(text: string): boolean {
+  return text.includes('年') || text.includes('20') || text.includes('19');
+}
+
 /** Every date in `text`, in text order, without overlaps (the first shape to claim a span keeps it). */
 export function findDates(text: string): FoundDate[] {
   const found: FoundDate[] = [];
+  if (!mayHoldDate(text)) return found;
   for (const shape of DATE_SHAPES) {
+    if (!shape.needs.every((word) => text.includes(word))) continue;
     for (const match of text.matchAll(shape.pattern)) {
       const start = match.index;
       const end = start + match[0].length;
@@ -72,9 +90,11 @@ export function parseDate(text: string): string | null {
   return findDates(text)[0]?.iso ?? null;
 }
 
-/** True when `line` is nothing but one date (white space and a trailing 。 allowed): a date line under a signature. */
-export function isDateLine(line: string): boolean {
-  const dates = findDates(line);
+/**
+ * True when `line` is nothing but one date (white space and a trailing 。 allowed): a date line under a signature.
+ * `dates` are the line's dates when the caller has found them already.
+ */
+export function isDateLine(line: string, dates: readonly FoundDate[] = findDates(line)): boolean {
   if (dates.length !== 1) return false;
   const rest = line.slice(0, dates[0]!.start) + line.slice(dates[0]!.end);
   return /^[\s。.]*$/.test(rest);

@@ -1,4 +1,4 @@
-import { PrefixTrie } from './prefix-trie.js';
+import { NameTrie } from './meta-trie.js';
 
 /**
  * China's administrative divisions (GB/T 2260) as an in-memory index for naming places in text. Pure: the rows
@@ -31,11 +31,9 @@ export interface DivisionIndex {
   /** Bare stems (承德, 楚雄) → divisions; only for a stem read together with a level word (我市 + 承德). */
   readonly byStem: ReadonlyMap<string, readonly Division[]>;
   readonly longestName: number;
-  /** First characters of every name, so a scan skips positions no name can start at. */
-  readonly initials: ReadonlySet<string>;
   /** `byName` and `byStem` as tries, for scans of running text. */
-  readonly nameTrie: PrefixTrie<readonly Division[]>;
-  readonly stemTrie: PrefixTrie<readonly Division[]>;
+  readonly nameTrie: NameTrie<readonly Division[]>;
+  readonly stemTrie: NameTrie<readonly Division[]>;
 }
 
 /** City rows that are grouping placeholders, not prefectures: their areas hang from the province. */
@@ -106,19 +104,21 @@ export function buildDivisionIndex(rows: DivisionRows): DivisionIndex {
     }
     if (stem) push(byStem, stem, division);
   }
-  const initials = new Set([...byName.keys()].map((name) => name[0]!));
-  return { byCode, byName, byStem, longestName, initials, nameTrie: new PrefixTrie(byName), stemTrie: new PrefixTrie(byStem) };
+  return { byCode, byName, byStem, longestName, nameTrie: new NameTrie(byName), stemTrie: new NameTrie(byStem) };
 }
+
+/** Longest stem `stemsIn` reads. */
+const LONGEST_STEM = 8;
 
 /** Every stem that occurs in `text` (承德 in 承德家庭教育), with its number of occurrences. */
 export function stemsIn(index: DivisionIndex, text: string): Map<string, number> {
   const counts = new Map<string, number>();
+  const found = new Int32Array(LONGEST_STEM);
   for (let i = 0; i < text.length; i++) {
-    if (!index.stemTrie.startsAt(text, i)) continue;
-    for (const [length] of index.stemTrie.matchesAt(text, i, 8)) {
-      if (length < 2) continue;
-      const stem = text.slice(i, i + length);
-      counts.set(stem, (counts.get(stem) ?? 0) + 1);
+    const count = index.stemTrie.matchesAt(text, i, LONGEST_STEM, found);
+    for (let m = 0; m < count; m++) {
+      const stem = index.stemTrie.keyOf(found[m]!);
+      if (stem.length >= 2) counts.set(stem, (counts.get(stem) ?? 0) + 1);
     }
   }
   return counts;
@@ -135,16 +135,24 @@ export function lineage(index: DivisionIndex, code: string): Division[] {
   return chain;
 }
 
-/** True when `lower` lies inside `upper` (or is it). */
+/** True when `lower` lies inside `upper` (or is it): the lineage walked without building it, as settling asks often. */
 export function within(index: DivisionIndex, lower: string, upper: string): boolean {
-  return lineage(index, lower).some((d) => d.code === upper);
+  let current = index.byCode.get(lower);
+  while (current) {
+    if (current.code === upper) return true;
+    current = current.parent ? index.byCode.get(current.parent) : undefined;
+  }
+  return false;
 }
+
+/** One-character level words; 自治区 reads as 区, and 地区 is the one two-character word. */
+const LEVEL_CHARACTERS = new Set(['省', '市', '州', '县', '区', '旗', '盟']);
 
 /** The level word a name ends with (市 for 开原市 and 承德市, 州 for 楚雄州, 县, 区, 旗, 盟, 省), or null. */
 export function levelWord(name: string): string | null {
-  const match = /(自治区|地区|省|市|州|县|区|旗|盟)$/.exec(name);
-  if (!match) return null;
-  return match[1] === '自治区' ? '区' : match[1] === '地区' ? '地区' : match[1]!;
+  if (name.endsWith('地区')) return '地区';
+  const last = name.slice(-1);
+  return LEVEL_CHARACTERS.has(last) ? last : null;
 }
 
 export interface PlaceMention {
@@ -166,27 +174,22 @@ export interface ScanOptions {
 /** Leftmost-longest scan of `text` for division names and their short forms. */
 export function scanPlaces(index: DivisionIndex, text: string, options: ScanOptions = {}): PlaceMention[] {
   const minLength = options.minLength ?? 2;
+  const trie = index.nameTrie;
   const mentions: PlaceMention[] = [];
+  const found = new Int32Array(index.longestName);
   let i = 0;
   while (i < text.length) {
-    if (!index.initials.has(text[i]!)) {
-      i++;
-      continue;
-    }
-    let hit: PlaceMention | null = null;
-    const matches = index.nameTrie.matchesAt(text, i, index.longestName);
-    for (let m = matches.length - 1; m >= 0; m--) {
-      const [length, candidates] = matches[m]!;
-      if (length < minLength) break;
-      const surface = text.slice(i, i + length);
-      if (options.generic?.test(surface) && i > 0) continue;
-      hit = { text: surface, start: i, end: i + length, candidates };
+    const count = trie.matchesAt(text, i, index.longestName, found);
+    let next = i + 1;
+    for (let m = count - 1; m >= 0; m--) {
+      const surface = trie.keyOf(found[m]!);
+      if (surface.length < minLength) break;
+      if (i > 0 && options.generic?.test(surface)) continue;
+      mentions.push({ text: surface, start: i, end: i + surface.length, candidates: trie.valueOf(found[m]!) });
+      next = i + surface.length;
       break;
     }
-    if (hit) {
-      mentions.push(hit);
-      i = hit.end;
-    } else i++;
+    i = next;
   }
   return mentions;
 }

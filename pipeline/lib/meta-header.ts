@@ -1,7 +1,7 @@
 import { findDates } from './dates.js';
 import {
-  DOC_NUMBER, INDEX_SHAPE, INDEX_VALUE, LABELS, NAVIGATION, NEXT_LABEL, NOT_A_PUBLISHER, PAGE_DATE_LABELS, REPLY_CLASS,
-  REPLY_CLASS_LABELLED, REPLY_TITLE_SHAPE, SALUTATION, SALUTATION_INLINE, SALUTATION_ROLE, SITE_NAME,
+  DOC_NUMBER, DOC_NUMBER_YEAR, INDEX_SHAPE, INDEX_VALUE, LABELS, NAVIGATION, NEXT_LABEL, NOT_A_PUBLISHER, PAGE_DATE_LABELS,
+  REPLY_CLASS, REPLY_CLASS_LABELLED, REPLY_TITLE_SHAPE, SALUTATION, SALUTATION_INLINE, SALUTATION_ROLE, SITE_NAME,
   TITLE_CELL_END, TITLE_CONTINUES, TITLE_TAIL, TITLE_WORDS,
 } from './meta-patterns.js';
 
@@ -64,9 +64,8 @@ export function findBodyStart(lines: readonly Line[]): number {
   return lines.findIndex((line, i) => i < 40 && /答复如下|收悉/.test(line.text));
 }
 
-/** The header lines: above the body, or the first few lines when the body start is unknown. */
-export function headerLines(lines: readonly Line[]): Line[] {
-  const body = findBodyStart(lines);
+/** The header lines: above the body, or the first few lines when the body start is unknown (or given as -1). */
+export function headerLines(lines: readonly Line[], body = findBodyStart(lines)): Line[] {
   return lines.slice(0, body >= 0 ? body : Math.min(lines.length, FALLBACK_HEADER_LINES));
 }
 
@@ -79,6 +78,11 @@ function labelValue(line: string, label: RegExp): string | null {
   if (next) value = value.slice(0, next.index);
   value = value.split(/[\s|｜]/)[0] ?? '';
   return value.trim() || null;
+}
+
+/** DOC_NUMBER's first match in `text`, tried only when its bracketed year stands there. */
+function docNumberIn(text: string): RegExpExecArray | null {
+  return DOC_NUMBER_YEAR.test(text) ? DOC_NUMBER.exec(text) : null;
 }
 
 /** 索引号, from a full, letter-spaced or cut label; a cut label needs an index-shaped value. */
@@ -100,13 +104,13 @@ export function findDocNumber(header: readonly Line[]): string | null {
     const match = LABELS.docNumber.exec(line.text);
     if (!match) continue;
     const rest = line.text.slice(match.index + match[0].length);
-    const value = DOC_NUMBER.exec(rest);
+    const value = docNumberIn(rest);
     if (value && value.index === 0) return value[0].replace(/\s+/g, '');
   }
   for (const line of header) {
     // A sentence that mentions a 文号 cites another document; the reply's own stands on a short line of its own.
     if (/[《“。，,]/.test(line.text) || line.text.length > MAX_DOC_NUMBER_LINE) continue;
-    const value = DOC_NUMBER.exec(line.text);
+    const value = docNumberIn(line.text);
     if (!value) continue;
     const after = line.text.slice(value.index + value[0].length);
     if (/^\s*(提案|建议|议案)/.test(after)) continue;
@@ -158,7 +162,7 @@ function isTitleCandidate(text: string): boolean {
   if (LABELS.title.test(text) || NAVIGATION.test(text) || SITE_NAME.test(text)) return false;
   if (/[:：|｜]/.test(text) && !/^[^:：]{12,}/.test(text)) return false;
   if (/[。!！?？;；]$/.test(text) || text.length < 6 || text.length > 90) return false;
-  if (DOC_NUMBER.test(text) && text.replace(DOC_NUMBER, '').replace(REPLY_CLASS, '').replace(/同意公开|不予公开|依申请公开|主动公开/g, '').trim().length < 4) return false;
+  if (docNumberIn(text) && text.replace(DOC_NUMBER, '').replace(REPLY_CLASS, '').replace(/同意公开|不予公开|依申请公开|主动公开/g, '').trim().length < 4) return false;
   const dates = findDates(text);
   return !(dates.length && text.length - (dates[0]!.end - dates[0]!.start) < 4);
 }
@@ -208,7 +212,7 @@ export function findReplyClass(header: readonly Line[], all: readonly Line[], ti
     if (labelled) return `${labelled[1]}类`;
   }
   for (const text of [...(title ? [title] : []), ...header.map((l) => l.text)]) {
-    if (/[《“]/.test(text) && !DOC_NUMBER.test(text)) continue;
+    if (/[《“]/.test(text) && !docNumberIn(text)) continue;
     const match = REPLY_CLASS.exec(text);
     if (match) return `${match[1]}类`;
   }

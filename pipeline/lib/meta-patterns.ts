@@ -24,6 +24,11 @@ const CLOSE = '[〕\\]］)）】〗﹞]';
 
 /** A document number: issuer abbreviation, year in brackets, serial and 号 (岳县教体字〔2025〕23号, 湘教发[2024]45号). */
 export const DOC_NUMBER = new RegExp(`[${HAN}A-Za-z]{1,16}\\s*${OPEN}\\s*(?:19|20)\\d{2}\\s*${CLOSE}\\s*第?\\s*\\d{1,5}\\s*号`, 'u');
+/**
+ * The bracketed year no DOC_NUMBER match is without. DOC_NUMBER tries a run of up to 16 letters at every character
+ * of a line; this one pass finds first whether the line can hold a 文号 at all, and most lines cannot.
+ */
+export const DOC_NUMBER_YEAR = new RegExp(`${OPEN}\\s*(?:19|20)\\d{2}`, 'u');
 
 /** An index number (索引号) value: site code, slash or hyphen, year, serial (13502/2022-25477, cxs010-/2022-0728005). */
 export const INDEX_VALUE = /[A-Za-z0-9][A-Za-z0-9_.\-/]*[A-Za-z0-9]/;
@@ -165,13 +170,38 @@ export const PROPOSAL_NUMBER = new RegExp(
   'u',
 );
 
+/**
+ * Words without which a costly pattern cannot match, looked for with `includes` before the pattern runs: these
+ * patterns try a run of Han characters at every character of a paragraph, and most paragraphs hold none of the words.
+ */
+export const CLUES = {
+  /** Every PROPOSED_BY match holds 提 (提出, 所提, 提交, 提) or 撰写. */
+  proposedBy: ['提', '撰写'],
+  /** PROPOSED_BY's branch for a named proposer holds 委员 or 代表. */
+  namedProposer: ['委员', '代表'],
+  /** Every SESSION match holds 届. */
+  session: ['届'],
+  /** Every PROPOSAL_NUMBER match holds 号. */
+  proposalNumber: ['号'],
+} as const;
+
+/** True when `text` holds one of the clue words, so the pattern they belong to may match. */
+export function holdsClue(text: string, clues: readonly string[]): boolean {
+  return clues.some((clue) => text.includes(clue));
+}
+
 /** Quotes a proposal title stands in: “…” (000, 001), 《…》 (003, 004), "…", 「…」. */
 export const QUOTED = /[“《"「]([^”》"」\n]{4,160})[”》"」]/u;
-/** Who proposed: 您提出的, 你们提出的 (001), 贵党派所提, 张三委员领衔提出的. */
-export const PROPOSED_BY = new RegExp(
-  `(?:您|你们|你|贵[${HAN}]{0,3}|[${HAN}]{2,12}(?:委员|代表))\\s*(?:在[^。]{0,40}?)?(?:领衔|联名)?\\s*(?:提出|所提|提交|撰写|提)(?:出)?的?\\s*`,
-  'u',
-);
+/** What follows the proposer: 在…会议上, 领衔 or 联名, then 提出, 所提, 提交 or 撰写, and 的. */
+const PROPOSED_TAIL = `\\s*(?:在[^。]{0,40}?)?(?:领衔|联名)?\\s*(?:提出|所提|提交|撰写|提)(?:出)?的?\\s*`;
+/** Who proposed: 您提出的, 你们提出的 (001), 贵党派所提, 张三委员领衔提出的. Global: every one in a line is read. */
+export const PROPOSED_BY = new RegExp(`(?:您|你们|你|贵[${HAN}]{0,3}|[${HAN}]{2,12}(?:委员|代表))${PROPOSED_TAIL}`, 'gu');
+/**
+ * PROPOSED_BY without its branch for a named proposer (张三委员), the costly one: it tries a run of Han characters at
+ * every character. On a line holding neither 委员 nor 代表 (CLUES.namedProposer) that branch cannot match, and this
+ * pattern finds the same matches.
+ */
+export const PROPOSED_BY_ADDRESSEE = new RegExp(`(?:您|你们|你|贵[${HAN}]{0,3})${PROPOSED_TAIL}`, 'gu');
 /** An unquoted proposal title after 提出的 (004: 您提出的关于推进我市教育高质量发展的提案收悉). */
 export const UNQUOTED_TITLE = /^(关于[^。，,；;“”《》\n]{2,120}?的?(?:提案|建议|议案))(?=收悉|已收悉|已经收悉|已交|已转|我们|[,，。(（]|\s|$)/u;
 /** A proposal title labelled as such: 提案名称:…, 案由:…, 建议题目:…. */

@@ -3,9 +3,9 @@ import type { Line } from './meta-header.js';
 import { findSalutation, salutationAddressee } from './meta-header.js';
 import { parseSmallInteger } from './meta-numerals.js';
 import {
-  BODY_LEVEL, NUMBER_AFTER_SESSION, ORGANIZATION_PROPOSER, PROPOSAL_NUMBER, PROPOSED_BY, PROPOSER_IN_TEXT,
-  PROPOSER_TRIM, QUOTED, RECEIVING_BODY, RECEIVING_BODY_LONG, ROLE_WORDS, SELF_REFERENCE, SESSION, SPAM,
-  TITLE_LABELLED, UNQUOTED_TITLE,
+  BODY_LEVEL, CLUES, holdsClue, NUMBER_AFTER_SESSION, ORGANIZATION_PROPOSER, PROPOSAL_NUMBER, PROPOSED_BY,
+  PROPOSED_BY_ADDRESSEE, PROPOSER_IN_TEXT, PROPOSER_TRIM, QUOTED, RECEIVING_BODY, RECEIVING_BODY_LONG, ROLE_WORDS,
+  SELF_REFERENCE, SESSION, SPAM, TITLE_LABELLED, UNQUOTED_TITLE,
 } from './meta-patterns.js';
 
 /**
@@ -110,7 +110,7 @@ export function findLevel(sources: ProposalSources): Level | null {
 /** 届, 次 and 号 from the first session phrase (十届一次会议第78号), or a bare 第N号提案. */
 export function findNumbers(sources: ProposalSources): Pick<Proposal, 'term' | 'session' | 'number'> {
   for (const text of searchOrder(sources)) {
-    const session = SESSION.exec(text);
+    const session = holdsClue(text, CLUES.session) ? SESSION.exec(text) : null;
     if (session) {
       const after = text.slice(session.index + session[0].length);
       const numberMatch = NUMBER_AFTER_SESSION.exec(after) ?? PROPOSAL_NUMBER.exec(after);
@@ -123,7 +123,7 @@ export function findNumbers(sources: ProposalSources): Pick<Proposal, 'term' | '
     }
   }
   for (const text of searchOrder(sources)) {
-    const match = PROPOSAL_NUMBER.exec(text);
+    const match = holdsClue(text, CLUES.proposalNumber) ? PROPOSAL_NUMBER.exec(text) : null;
     if (match) return { term: null, session: null, number: parseSmallInteger((match[1] ?? match[2] ?? match[3])!) };
   }
   return { term: null, session: null, number: null };
@@ -137,7 +137,8 @@ export function findProposalTitle(sources: ProposalSources): string | null {
     if (labelled) return repairSpam((labelled[1] ?? labelled[2])!.trim());
   }
   for (const text of opening) {
-    for (const by of text.matchAll(new RegExp(PROPOSED_BY.source, 'gu'))) {
+    if (!holdsClue(text, CLUES.proposedBy)) continue;
+    for (const by of text.matchAll(holdsClue(text, CLUES.namedProposer) ? PROPOSED_BY : PROPOSED_BY_ADDRESSEE)) {
       const after = text.slice(by.index + by[0].length).replace(/^第\s*\d+\s*号\s*/, '').replace(/^(提案|建议|议案)\s*/, '');
       const quoted = QUOTED.exec(after);
       if (quoted && quoted.index === 0) return repairSpam(quoted[1]!.trim());

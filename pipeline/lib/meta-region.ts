@@ -43,21 +43,35 @@ function contextCodes(mentions: readonly PlaceMention[]): Set<string> {
   return codes;
 }
 
+/**
+ * A value made on first use. The place context costs a scan of the whole text, and most documents are settled by
+ * unambiguous names in their speakers or title, which never ask for it.
+ */
+type Lazy<T> = () => T;
+
+function lazy<T>(make: () => T): Lazy<T> {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}
+
 /** The one candidate of an ambiguous name that lies inside (or above) a division named elsewhere, if exactly one does. */
-function settle(index: DivisionIndex, candidates: readonly Division[], context: ReadonlySet<string>): Division | null {
+function settle(index: DivisionIndex, candidates: readonly Division[], context: Lazy<ReadonlySet<string>>): Division | null {
   if (candidates.length === 1) return candidates[0]!;
   const related = (c: Division, code: string): boolean => code !== c.code && (within(index, c.code, code) || within(index, code, c.code));
-  const fitting = candidates.filter((c) => [...context].some((code) => related(c, code)));
+  const fitting = candidates.filter((c) => {
+    for (const code of context()) if (related(c, code)) return true;
+    return false;
+  });
   return fitting.length === 1 ? fitting[0]! : null;
 }
 
 type Found = { division: Division; surface: string };
 
 /** Divisions named in one source string, smallest that is consistent with the rest of that string. */
-function fromSource(index: DivisionIndex, source: string, context: ReadonlySet<string>): Found | 'ambiguous' | null {
+function fromSource(index: DivisionIndex, source: string, context: Lazy<ReadonlySet<string>>): Found | 'ambiguous' | null {
   const mentions = scanPlaces(index, source, { generic: GENERIC_PLACE });
   if (!mentions.length) return null;
-  const local = new Set([...context, ...contextCodes(mentions)]);
+  const local = lazy(() => new Set([...context(), ...contextCodes(mentions)]));
   let best: Found | null = null;
   let ambiguous = false;
   for (const mention of mentions) {
@@ -87,11 +101,13 @@ function endsWithLevel(name: string, word: string): boolean {
 }
 
 /** Running text: places whose level word matches the self-reference, the most named first; then bare stems. */
-function fromText(index: DivisionIndex, evidence: RegionEvidence, mentions: readonly PlaceMention[], context: ReadonlySet<string>): RegionResult {
+function fromText(
+  index: DivisionIndex, evidence: RegionEvidence, mentions: Lazy<readonly PlaceMention[]>, context: Lazy<ReadonlySet<string>>,
+): RegionResult {
   const word = selfLevel(evidence.text);
   if (!word) return { region: null, note: null };
   const tally = new Map<string, { division: Division; surface: string; count: number; first: number }>();
-  for (const mention of mentions) {
+  for (const mention of mentions()) {
     if (!endsWithLevel(mention.text, word)) continue;
     const division = settle(index, mention.candidates, context);
     if (!division) continue;
@@ -109,7 +125,7 @@ function fromText(index: DivisionIndex, evidence: RegionEvidence, mentions: read
     const fitting = index.byStem.get(stem)!.filter((d) => endsWithLevel(d.name, word) || index.byName.get(`${stem}${word}`)?.includes(d));
     if (fitting.length !== 1) continue;
     const division = fitting[0]!;
-    const anchored = lineage(index, division.code).slice(1).some((d) => context.has(d.code));
+    const anchored = lineage(index, division.code).slice(1).some((d) => context().has(d.code));
     if (anchored) stems.push({ stem, division, count });
   }
   // The most frequent anchored stem; a tie leaves the region unknown.
@@ -123,15 +139,17 @@ function fromText(index: DivisionIndex, evidence: RegionEvidence, mentions: read
 
 /** Resolves the region through the divisions index; null when no place is certain. */
 export function resolveRegion(index: DivisionIndex, evidence: RegionEvidence): RegionResult {
-  const textMentions = [
-    ...scanPlaces(index, evidence.text, { minLength: MIN_TEXT_NAME, generic: GENERIC_PLACE }),
-    ...evidence.agencies.flatMap((name) => scanPlaces(index, name, { generic: GENERIC_PLACE })),
-  ];
   const present = (list: readonly (string | null)[]): string[] => list.filter((s): s is string => Boolean(s));
   const speakers = present(evidence.speakers);
   const subjects = present(evidence.subjects);
-  const sourceMentions = [...speakers, ...subjects].flatMap((s) => scanPlaces(index, s, { generic: GENERIC_PLACE }));
-  const context = contextCodes([...sourceMentions, ...textMentions]);
+  const textMentions = lazy(() => [
+    ...scanPlaces(index, evidence.text, { minLength: MIN_TEXT_NAME, generic: GENERIC_PLACE }),
+    ...evidence.agencies.flatMap((name) => scanPlaces(index, name, { generic: GENERIC_PLACE })),
+  ]);
+  const context = lazy(() => {
+    const sourceMentions = [...speakers, ...subjects].flatMap((s) => scanPlaces(index, s, { generic: GENERIC_PLACE }));
+    return contextCodes([...sourceMentions, ...textMentions()]);
+  });
 
   let chosen: Found | null = null;
   let ambiguous: string | null = null;

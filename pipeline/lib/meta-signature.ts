@@ -29,20 +29,20 @@ export function findSignature(lines: readonly Line[], bodyStart: number): Signat
   const from = Math.max(bodyStart + 1, lines.length - TAIL_LINES, 0);
   for (let i = lines.length - 1; i >= from; i--) {
     const text = lines[i]!.text;
+    const dates = findDates(text);
     let responder: string | null = null;
-    if (isDateLine(text)) {
+    if (isDateLine(text, dates)) {
       const above = lines[i - 1];
       if (above && i - 1 > bodyStart && isOrgLine(above.text)) responder = above.text.replace(SIGNATURE_NOISE, '').trim().split(/\s+/)[0]!;
     } else {
       // 岳阳县教育体育局 2025年4月21日 on one line.
-      const dates = findDates(text);
       const last = dates[dates.length - 1];
       if (!last || last.end < text.trimEnd().length - 1) continue;
       const before = text.slice(0, last.start).trim();
       if (!isOrgLine(before)) continue;
       responder = before.replace(SIGNATURE_NOISE, '').trim().split(/\s+/)[0]!;
     }
-    return { responder, signedDate: findDates(text).at(-1)!.iso };
+    return { responder, signedDate: dates.at(-1)!.iso };
   }
   return { responder: null, signedDate: null };
 }
@@ -58,7 +58,7 @@ export function responderFromTitle(title: string | null): string | null {
 /** A letterhead line: a body named alone right above a title line (003: 岳阳县教育体育局 / 对县政协…的). */
 export function responderFromLetterhead(header: readonly Line[]): string | null {
   for (let i = 0; i + 1 < header.length; i++) {
-    if (isOrgLine(header[i]!.text) && /^(关于|对)/.test(header[i + 1]!.text)) return header[i]!.text.replace(SIGNATURE_NOISE, '').trim();
+    if (/^(关于|对)/.test(header[i + 1]!.text) && isOrgLine(header[i]!.text)) return header[i]!.text.replace(SIGNATURE_NOISE, '').trim();
   }
   return null;
 }

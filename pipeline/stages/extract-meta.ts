@@ -41,7 +41,7 @@ function extract(doc: Readonly<DocState>, text: string, messages: Message[], div
   const meta = emptyMeta();
   const lines = splitLines(text);
   const bodyStart = findBodyStart(lines);
-  const header = headerLines(lines);
+  const header = headerLines(lines, bodyStart);
   const pageTitle = cleanPageTitle(doc.pageTitle);
   const isReply = bodyStart >= 0 || REPLY_MARKERS.test(text) || [...header.map((l) => l.text), pageTitle ?? ''].some((l) => REPLY_TITLE.test(l));
 
