@@ -1,6 +1,6 @@
 /**
  * A trie of place names for scans of whole documents, where every character is a position a name may start at.
- * The shared PrefixTrie answers with a fresh array per position and a Map lookup per character; here the first
+ * A trie of Maps would answer with a fresh array per position and a Map lookup per character; here the first
  * character is read from a table over all UTF-16 code units and every later one from one flat open-addressing
  * table of (node, code unit) edges, and matches come back as node numbers in a buffer the caller owns, so a scan
  * allocates nothing per position. Most steps ask for an edge that is not there (大 followed by anything but a name's
