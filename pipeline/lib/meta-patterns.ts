@@ -194,7 +194,10 @@ export function holdsClue(text: string, clues: readonly string[]): boolean {
 export const QUOTED = /[“《"「]([^”》"」\n]{4,160})[”》"」]/u;
 /** What follows the proposer: 在…会议上, 领衔 or 联名, then 提出, 所提, 提交 or 撰写, and 的. */
 const PROPOSED_TAIL = `\\s*(?:在[^。]{0,40}?)?(?:领衔|联名)?\\s*(?:提出|所提|提交|撰写|提)(?:出)?的?\\s*`;
-/** Who proposed: 您提出的, 你们提出的 (001), 贵党派所提, 张三委员领衔提出的. Global: every one in a line is read. */
+/**
+ * Who proposed: 您提出的, 你们提出的 (001), 贵党派所提, 张三委员领衔提出的. Global, for `matchAll` (every one in a line
+ * is read); never call `exec` or `test` on it, whose `lastIndex` would carry over to the next line.
+ */
 export const PROPOSED_BY = new RegExp(`(?:您|你们|你|贵[${HAN}]{0,3}|[${HAN}]{2,12}(?:委员|代表))${PROPOSED_TAIL}`, 'gu');
 /**
  * PROPOSED_BY without its branch for a named proposer (张三委员), the costly one: it tries a run of Han characters at

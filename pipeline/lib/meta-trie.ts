@@ -97,6 +97,7 @@ export class NameTrie<V> {
    * least `maxLength` long); returns how many.
    */
   matchesAt(text: string, start: number, maxLength: number, found: Int32Array): number {
+    if (maxLength <= 0) return 0;
     let node = this.roots[text.charCodeAt(start)] ?? NONE;
     const stop = Math.min(text.length, start + maxLength);
     let count = 0;
