@@ -177,6 +177,25 @@ class Plausibility {
   }
 }
 
+interface Candidate {
+  text: string;
+  encoding: string;
+  ratio: number;
+}
+
+/**
+ * The clean decoding that needs no tie-break: the only one, or the one that reads more like Chinese than every
+ * other. Null when there is none, or when the best score is shared (then chardet's confidence orders them).
+ */
+function mostPlausible(clean: readonly Candidate[]): Candidate | null {
+  if (clean.length <= 1) return clean[0] ?? null;
+  const plausibility = Plausibility.get();
+  const scored = clean.map((candidate) => ({ candidate, score: plausibility.score(candidate.text) }));
+  const top = Math.max(...scored.map((entry) => entry.score));
+  const winners = scored.filter((entry) => entry.score === top);
+  return winners.length === 1 ? winners[0]!.candidate : null;
+}
+
 /**
  * Decodes `bytes` to text. `declared` is a charset label from an HTTP header or <meta>, trusted when it decodes
  * cleanly. Never throws: bad input comes back as `{ ok: false }` with a reason.
@@ -212,38 +231,50 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
   const utf8 = decodeUtf8(bytes, warnings);
   if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8', warnings };
 
-  // Chinese candidates first, in chardet's order of confidence, then the double-byte charsets chardet did not
-  // name; a single-byte charset decodes anything without a replacement character, so it is only taken when no
-  // Chinese charset decodes the bytes. Among Chinese charsets that decode cleanly, the most plausible text wins.
-  const candidates = chardet.analyse(bytes.subarray(0, CHARDET_SAMPLE_BYTES));
-  const chinese = [
-    ...new Set([...candidates.flatMap((c) => (CHINESE_DECODERS[c.name] ? [CHINESE_DECODERS[c.name]!] : [])), ...CHINESE_FALLBACKS]),
-  ].filter((encoding) => encoding !== 'utf-8');
-  const others = candidates
-    .filter((c) => CHINESE_DECODERS[c.name] === undefined)
-    .slice(0, 1)
-    .flatMap((c) => {
-      const encoding = canonicalLabel(c.name);
-      return encoding && encoding !== 'utf-8' ? [encoding] : [];
-    });
-  let best: { text: string; encoding: string; ratio: number } | null = null;
-  const clean: { text: string; encoding: string; ratio: number }[] = [];
-  for (const encoding of chinese) {
-    const text = decodeWith(bytes, encoding);
-    const ratio = replacementRatio(text);
-    if (ratio <= MAX_REPLACEMENT_RATIO) clean.push({ text, encoding, ratio });
-    if (!best || ratio < best.ratio) best = { text, encoding, ratio };
-  }
-  if (clean.length > 1) {
-    const plausibility = Plausibility.get();
-    const scores = new Map(clean.map((entry) => [entry, plausibility.score(entry.text)]));
-    clean.sort((a, b) => scores.get(b)! - scores.get(a)!); // stable: a tie keeps chardet's order
-  }
-  for (const encoding of others) {
-    const text = decodeWith(bytes, encoding);
-    const ratio = replacementRatio(text);
-    if (ratio <= MAX_REPLACEMENT_RATIO) clean.push({ text, encoding, ratio });
-    if (!best || ratio < best.ratio) best = { text, encoding, ratio };
+  // GB18030 and Big5 are always tried. When just one decodes cleanly, or one reads clearly more like Chinese, that
+  // settles it without chardet, whose single-byte recognisers cost more than both decodings together.
+  const decoded = new Map<string, Candidate>();
+  const decode = (encoding: string): Candidate => {
+    let candidate = decoded.get(encoding);
+    if (!candidate) {
+      const text = decodeWith(bytes, encoding);
+      decoded.set(encoding, (candidate = { text, encoding, ratio: replacementRatio(text) }));
+    }
+    return candidate;
+  };
+  const settled = mostPlausible(CHINESE_FALLBACKS.map(decode).filter((candidate) => candidate.ratio <= MAX_REPLACEMENT_RATIO));
+  // Otherwise (none decodes cleanly, or a tie): Chinese candidates in chardet's order of confidence, then the
+  // double-byte charsets chardet did not name; a single-byte charset decodes anything without a replacement
+  // character, so it is only taken when no Chinese charset decodes the bytes.
+  const clean: Candidate[] = settled ? [settled] : [];
+  let best: Candidate | null = settled;
+  if (!settled) {
+    const candidates = chardet.analyse(bytes.subarray(0, CHARDET_SAMPLE_BYTES));
+    const chinese = [
+      ...new Set([...candidates.flatMap((c) => (CHINESE_DECODERS[c.name] ? [CHINESE_DECODERS[c.name]!] : [])), ...CHINESE_FALLBACKS]),
+    ].filter((encoding) => encoding !== 'utf-8');
+    const others = candidates
+      .filter((c) => CHINESE_DECODERS[c.name] === undefined)
+      .slice(0, 1)
+      .flatMap((c) => {
+        const encoding = canonicalLabel(c.name);
+        return encoding && encoding !== 'utf-8' ? [encoding] : [];
+      });
+    for (const encoding of chinese) {
+      const candidate = decode(encoding);
+      if (candidate.ratio <= MAX_REPLACEMENT_RATIO) clean.push(candidate);
+      if (!best || candidate.ratio < best.ratio) best = candidate;
+    }
+    if (clean.length > 1) {
+      const plausibility = Plausibility.get();
+      const scores = new Map(clean.map((entry) => [entry, plausibility.score(entry.text)]));
+      clean.sort((a, b) => scores.get(b)! - scores.get(a)!); // stable: a tie keeps chardet's order
+    }
+    for (const encoding of others) {
+      const candidate = decode(encoding);
+      if (candidate.ratio <= MAX_REPLACEMENT_RATIO) clean.push(candidate);
+      if (!best || candidate.ratio < best.ratio) best = candidate;
+    }
   }
   const chosen = clean[0];
   if (chosen) {
