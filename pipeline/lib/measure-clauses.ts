@@ -15,7 +15,7 @@ import {
   SUBJECT_LINK,
   SUBJECT_SOURCE,
 } from './measure-rules.js';
-import { screenedTest, type SpanTest } from './measure-regex.js';
+import { headMatcher, screenedTest, type SpanTest } from './measure-regex.js';
 import { commaPieces, countSpan, isClauseTail, isLeadSeparator, protectionOf, trimSpan, WordList, type Protection } from './measure-text.js';
 
 /**
@@ -38,29 +38,29 @@ const ACTION_START = new WordList(ACTION_VERBS);
 const PRAISE = NOT_A_MEASURE.find((rule) => rule.name === 'praise')!.pattern;
 /** Whether text[start, end) praises (NOT_A_MEASURE's praise). */
 export const isPraise = screenedTest(PRAISE);
-/** A test of a pattern anchored at the head of a clause (no `$`), on the clause's head window. */
-const headTest =
-  (pattern: RegExp): SpanTest =>
-  (text, start = 0, end = text.length) =>
-    pattern.test(headOf(text, start, end));
-const framePieceTest = headTest(FRAME_PIECE);
-const purposeTest = headTest(PURPOSE_CLAUSE);
-const leadPurposeTest = headTest(LEAD_PURPOSE);
 const leadSourceTest = screenedTest(LEAD_SOURCE);
 
 /**
  * Longest text the anchored patterns at the head of a clause read, lookaheads included: list markers, leading
- * connectives (`具体操作如下:` and spaces), clause adverbs (`2019年以来,`). They read a window of the clause, not a
- * copy of all of it.
+ * connectives (`具体操作如下:` and spaces), clause adverbs (`2019年以来,`), frames and purposes. They read a window of
+ * the clause, not a copy of all of it, and only when its first character can begin them.
  */
 const HEAD_WINDOW = 24;
-const headOf = (text: string, start: number, end: number): string => text.slice(start, Math.min(end, start + HEAD_WINDOW));
+function headTest(pattern: RegExp): SpanTest {
+  const match = headMatcher(pattern, HEAD_WINDOW);
+  return (text, start = 0, end = text.length) => match(text, start, end) !== null;
+}
+const adverbAt = headMatcher(CLAUSE_ADVERBS, HEAD_WINDOW);
+const connectiveAt = headMatcher(LEADING_CONNECTIVE, HEAD_WINDOW);
+const framePieceTest = headTest(FRAME_PIECE);
+const purposeTest = headTest(PURPOSE_CLAUSE);
+const leadPurposeTest = headTest(LEAD_PURPOSE);
 
 /** Whether text[start, end) starts with a verb of ACTION_VERBS after at most four adverbs. */
 function actionFirst(text: string, start: number, end: number): boolean {
   for (let guard = 0; guard < 4; guard++) {
     if (ACTION_START.at(text, start, end)) return true;
-    const adverb = CLAUSE_ADVERBS.exec(headOf(text, start, end));
+    const adverb = adverbAt(text, start, end);
     if (!adverb || adverb[0].length === 0) break;
     start += adverb[0].length;
   }
@@ -186,9 +186,11 @@ export function splitClauses(text: string, from: number, to: number, options: Sp
  */
 const ANY_MARKER = new RegExp(`^(?:${LIST_MARKERS.map((rule, i) => `(?<m${i}>${rule.pattern.source.replace(/^\^/, '')})`).join('|')})`, 'u');
 
+const anyMarkerAt = headMatcher(ANY_MARKER, HEAD_WINDOW);
+
 /** The list marker at `start` (ending by `end`): its rule and its length. */
 export function listMarkerAt(text: string, start: number, end: number): { rule: (typeof LIST_MARKERS)[number]; length: number } | null {
-  const found = ANY_MARKER.exec(headOf(text, start, end));
+  const found = anyMarkerAt(text, start, end);
   return found ? { rule: LIST_MARKERS.find((_, i) => found.groups?.[`m${i}`] !== undefined)!, length: found[0].length } : null;
 }
 
@@ -205,7 +207,7 @@ export function trimClause(text: string, start: number, end: number): { start: n
     marker = found.rule.name;
   }
   skipSeparators();
-  const connective = LEADING_CONNECTIVE.exec(headOf(text, start, end));
+  const connective = connectiveAt(text, start, end);
   if (connective) start += connective[0].length;
   while (end > start && isClauseTail(text, end - 1)) end--;
   return { start, end, marker };

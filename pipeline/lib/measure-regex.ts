@@ -155,8 +155,7 @@ function quantifierAt(source: string, at: number): [number, number] {
 function atomAt(source: string, at: number): [Need, number] {
   const char = source[at]!;
   if (char === '(') {
-    const lookaround = /^\(\?<?[=!]/.exec(source.slice(at, at + 4));
-    const head = lookaround ? lookaround[0].length : source.startsWith('(?:', at) ? 3 : (/^\(\?<[A-Za-z_][A-Za-z0-9_]*>/.exec(source.slice(at))?.[0].length ?? 1);
+    const { head, lookaround } = groupHeadAt(source, at);
     const [need, end] = alternationAt(source, at + head);
     if (source[end] !== ')') throw new Error(`unbalanced group in /${source}/`);
     return [lookaround ? null : need, end + 1];
@@ -170,6 +169,13 @@ function atomAt(source: string, at: number): [Need, number] {
   const code = source.charCodeAt(at);
   if (code >= 0xd800 && code <= 0xdbff) return [null, at + 2]; // a supplementary character: not in a BMP table
   return [new Set([code]), at + 1];
+}
+
+/** Length of the opening of the group at `at` (`(`, `(?:`, `(?<name>`, a lookaround's) and whether it is a lookaround. */
+function groupHeadAt(source: string, at: number): { head: number; lookaround: boolean } {
+  const lookaround = /^\(\?<?[=!]/.exec(source.slice(at, at + 4));
+  if (lookaround) return { head: lookaround[0].length, lookaround: true };
+  return { head: source.startsWith('(?:', at) ? 3 : (/^\(\?<[A-Za-z_][A-Za-z0-9_]*>/.exec(source.slice(at))?.[0].length ?? 1), lookaround: false };
 }
 
 /** The code of the escape at `at` when it stands for one character, else null; and the index after it. */
@@ -207,4 +213,53 @@ function classAt(source: string, at: number): [Need, number] {
     previous = code;
   }
   return [need, i + 1];
+}
+
+/**
+ * Characters a match of a pattern anchored at the start can begin with: the first part of every branch after its
+ * `^`, which the branch cannot skip. Null when a branch is not anchored, may match empty, or begins with a part this
+ * reader does not know: then any first character may start a match.
+ */
+export function firstChars(pattern: RegExp): Set<number> | null {
+  if (pattern.flags.includes('i') || pattern.flags.includes('m')) return null;
+  const { source } = pattern;
+  const [first, end] = leadingAlternationAt(source, 0, false);
+  return end === source.length ? first : null;
+}
+
+/** The alternation from `at` (anchored already when `anchored`): the union of its branches' first characters. */
+function leadingAlternationAt(source: string, at: number, anchored: boolean): [Need, number] {
+  let union: Need = new Set();
+  for (;;) {
+    let branchAnchored = anchored;
+    while (source[at] === '^') [branchAnchored, at] = [true, at + 1];
+    const first = branchAnchored && at < source.length && source[at] !== '|' && source[at] !== ')' ? leadingAtomAt(source, at) : null;
+    if (!first) union = null;
+    else if (union) for (const code of first) union.add(code);
+    const [, end] = sequenceAt(source, at);
+    if (source[end] !== '|') return [union, end];
+    at = end + 1;
+  }
+}
+
+/** First characters of the part at `at`, which begins an anchored branch; null when it may be skipped or is unknown. */
+function leadingAtomAt(source: string, at: number): Need {
+  const [need, end] = atomAt(source, at);
+  if (quantifierAt(source, end)[0] === 0) return null;
+  if (source[at] !== '(') return need;
+  const { head, lookaround } = groupHeadAt(source, at);
+  return lookaround ? null : leadingAlternationAt(source, at + head, true)[0];
+}
+
+/**
+ * `pattern.exec` at the head of text[start, end), reading no more than `window` characters (the pattern must be
+ * anchored at the start and read no further: no `$`, lookaheads inside the window). Null at once when the span's
+ * first character cannot begin a match (firstChars), which is most clauses for a list of openers.
+ */
+export function headMatcher(pattern: RegExp, window: number): (text: string, start: number, end: number) => RegExpExecArray | null {
+  const first = firstChars(pattern);
+  const table = new Uint8Array(0x10000);
+  if (first) for (const code of first) table[code] = 1;
+  else table.fill(1);
+  return (text, start, end) => ((start < end ? table[text.charCodeAt(start)] === 1 : !first) ? pattern.exec(text.slice(start, Math.min(end, start + window))) : null);
 }

@@ -1,7 +1,7 @@
 /** The character screens of rule patterns: what a pattern requires, and that a screen never rejects a match. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { firstRule, requiredChars, screenedTest } from '../../pipeline/lib/measure-regex.js';
+import { firstChars, firstRule, headMatcher, requiredChars, screenedTest } from '../../pipeline/lib/measure-regex.js';
 import * as rules from '../../pipeline/lib/measure-rules.js';
 import { STATUS_RULES } from '../../pipeline/lib/measure-status.js';
 
@@ -45,5 +45,30 @@ describe('requiredChars', () => {
     }
     const first = firstRule(STATUS_RULES, (rule) => rule.pattern);
     for (const line of lines) expect(first(`。${line}。`, 1, line.length + 1)).toBe(STATUS_RULES.find((rule) => rule.pattern.test(line)));
+  });
+});
+
+describe('firstChars', () => {
+  const first = (pattern: RegExp): string | null => {
+    const set = firstChars(pattern);
+    return set ? [...set].map((code) => String.fromCharCode(code)).sort().join('') : null;
+  };
+
+  it('reads the first part of every anchored branch, into groups', () => {
+    expect(first(/^(同时|此外)[,，]/)).toBe([...'同此'].sort().join(''));
+    expect(first(/^(?:[(（][0-9]|第[一二])/)).toBe([...'(（第'].sort().join(''));
+  });
+
+  it('knows nothing of a branch that is not anchored, may be skipped or match empty', () => {
+    expect(first(/^a|b/)).toBeNull();
+    expect(first(/^a?b/)).toBeNull();
+    expect(first(/^(?=a)a/)).toBeNull();
+    expect(first(/^$/)).toBeNull();
+  });
+
+  it('lets headMatcher skip only spans the pattern cannot match', () => {
+    const match = headMatcher(rules.LEADING_CONNECTIVE, 24);
+    const lines = readdirSync('corpus/seeds').flatMap((file) => readFileSync(`corpus/seeds/${file}`, 'utf8').split(/[。；\n]/));
+    for (const line of lines) expect(match(`。${line}`, 1, line.length + 1)?.[0]).toBe(rules.LEADING_CONNECTIVE.exec(line.slice(0, 24))?.[0]);
   });
 });
