@@ -15,7 +15,8 @@ import {
   SUBJECT_LINK,
   SUBJECT_SOURCE,
 } from './measure-rules.js';
-import { commaPieces, countSpan, isClauseTail, isLeadSeparator, protectionOf, type Protection } from './measure-text.js';
+import { headMatcher, screenedTest, type SpanTest } from './measure-regex.js';
+import { commaPieces, countSpan, isClauseTail, isLeadSeparator, protectionOf, trimSpan, WordList, type Protection } from './measure-text.js';
 
 /**
  * Comma clauses of a sentence, for the measures extractor: where a comma opens a new action, how the pieces group
@@ -23,34 +24,47 @@ import { commaPieces, countSpan, isClauseTail, isLeadSeparator, protectionOf, ty
  * offsets; the character level (sentences, comma pieces, lengths) is in measure-text.ts.
  */
 
-/** Some verb of doing anywhere in a clause (single-character verbs other than 达 are too ambiguous). */
-export const ACTION_ANYWHERE = new RegExp([...ACTION_VERBS, ...MORE_ACTION_VERBS].filter((verb) => verb.length > 1 || verb === '达').join('|'));
+/** Verbs of doing that say a clause acts (single-character verbs other than 达 are too ambiguous). */
+const ACTION_ANYWHERE = new WordList([...ACTION_VERBS, ...MORE_ACTION_VERBS].filter((verb) => verb.length > 1 || verb === '达'));
+/** Whether some verb of doing stands anywhere in text[start, end). */
+export const hasAction = (text: string, start: number, end: number): boolean => ACTION_ANYWHERE.within(text, start, end);
 /** A subject, a few words, then a verb; single-character verbs other than 将 would match inside nouns (`建议`). */
 const SUBJECT_VERB = new RegExp(
   `^${SUBJECT_SOURCE}${SUBJECT_LINK}(?:${[...ACTION_VERBS, ...MORE_ACTION_VERBS].filter((v) => v.length > 1 || v === '将').sort((a, b) => b.length - a.length).join('|')})`,
 );
-const ACTION_START = new RegExp(`^(${[...ACTION_VERBS].sort((a, b) => b.length - a.length).join('|')})`);
-export const PRAISE = NOT_A_MEASURE.find((rule) => rule.name === 'praise')!.pattern;
-
-/** Whether a comma piece starts with a verb of ACTION_VERBS after at most four adverbs. */
-function actionFirst(piece: string): boolean {
-  let rest = piece;
-  for (let guard = 0; guard < 4; guard++) {
-    if (ACTION_START.test(rest)) return true;
-    const adverb = CLAUSE_ADVERBS.exec(rest);
-    if (!adverb || adverb[0].length === 0) break;
-    rest = rest.slice(adverb[0].length);
-  }
-  return ACTION_START.test(rest);
-}
+const subjectVerbTest = screenedTest(SUBJECT_VERB);
+/** Verbs that open a clause, at its start. */
+const ACTION_START = new WordList(ACTION_VERBS);
+const PRAISE = NOT_A_MEASURE.find((rule) => rule.name === 'praise')!.pattern;
+/** Whether text[start, end) praises (NOT_A_MEASURE's praise). */
+export const isPraise = screenedTest(PRAISE);
+const leadSourceTest = screenedTest(LEAD_SOURCE);
 
 /**
- * Whether a comma piece opens a new action: a fresh subject and its verb, or (not being a purpose or a frame) a
- * verb after optional adverbs. The anchored tests run first: SUBJECT_VERB scans the piece and costs most.
+ * Longest text the anchored patterns at the head of a clause read, lookaheads included: list markers, leading
+ * connectives (`具体操作如下:` and spaces), clause adverbs (`2019年以来,`), frames and purposes. They read a window of
+ * the clause, not a copy of all of it, and only when its first character can begin them.
  */
-export function opensAction(piece: string): boolean {
-  if (!PURPOSE_CLAUSE.test(piece) && !FRAME_PIECE.test(piece) && actionFirst(piece)) return true;
-  return SUBJECT_VERB.test(piece);
+const HEAD_WINDOW = 24;
+function headTest(pattern: RegExp): SpanTest {
+  const match = headMatcher(pattern, HEAD_WINDOW);
+  return (text, start = 0, end = text.length) => match(text, start, end) !== null;
+}
+const adverbAt = headMatcher(CLAUSE_ADVERBS, HEAD_WINDOW);
+const connectiveAt = headMatcher(LEADING_CONNECTIVE, HEAD_WINDOW);
+const framePieceTest = headTest(FRAME_PIECE);
+const purposeTest = headTest(PURPOSE_CLAUSE);
+const leadPurposeTest = headTest(LEAD_PURPOSE);
+
+/** Whether text[start, end) starts with a verb of ACTION_VERBS after at most four adverbs. */
+function actionFirst(text: string, start: number, end: number): boolean {
+  for (let guard = 0; guard < 4; guard++) {
+    if (ACTION_START.at(text, start, end)) return true;
+    const adverb = adverbAt(text, start, end);
+    if (!adverb || adverb[0].length === 0) break;
+    start += adverb[0].length;
+  }
+  return ACTION_START.at(text, start, end);
 }
 
 /** A clause of a sentence; `purpose` marks the purpose opening a sentence, cut off its action. */
@@ -84,17 +98,16 @@ export function splitClauses(text: string, from: number, to: number, options: Sp
   const pieces = commaPieces(text, from, to, protection);
   const n = pieces.length;
   if (n === 1) return [{ start: from, end: to, purpose: false }]; // one piece: nothing to group
-  // Each piece's text and tests, computed at most once.
-  const texts: string[] = [];
-  const pieceText = (i: number): string => (texts[i] ??= text.slice(pieces[i]![0], pieces[i]![1]).trim());
-  const frames: boolean[] = [];
-  const frame = (i: number): boolean => (frames[i] ??= FRAME_PIECE.test(pieceText(i)));
-  const leads: boolean[] = [];
-  const leadPurpose = (i: number): boolean => (leads[i] ??= LEAD_PURPOSE.test(pieceText(i)));
-  const praises: boolean[] = [];
-  const praise = (i: number): boolean => (praises[i] ??= PRAISE.test(pieceText(i)));
-  const subjects: boolean[] = [];
-  const subjectVerb = (i: number): boolean => (subjects[i] ??= SUBJECT_VERB.test(pieceText(i)));
+  // Each piece's tests on its trimmed span, computed at most once.
+  const spans = pieces.map(([start, end]) => trimSpan(text, start, end));
+  const memo = (test: SpanTest): ((i: number) => boolean) => {
+    const results: boolean[] = [];
+    return (i) => (results[i] ??= test(text, spans[i]![0], spans[i]![1]));
+  };
+  const frame = memo(framePieceTest);
+  const leadPurpose = memo(leadPurposeTest);
+  const praise = memo(isPraise);
+  const subjectVerb = memo(subjectVerbTest);
   // forced[i]: a clause must start at piece i; allowed[i]: one may.
   const forced: boolean[] = new Array(n + 1).fill(false);
   const allowed: boolean[] = new Array(n + 1).fill(false);
@@ -104,7 +117,7 @@ export function splitClauses(text: string, from: number, to: number, options: Sp
   let purposeEnd = 0;
   let first = 0;
   while (first < n - 1 && frame(first) && !leadPurpose(first)) first++;
-  if (first < n - 1 && LEAD_SOURCE.test(pieceText(first))) {
+  if (first < n - 1 && leadSourceTest(text, spans[first]![0], spans[first]![1])) {
     purposeEnd = first + 1;
   } else if (first < n - 1 && leadPurpose(first)) {
     purposeEnd = first + 1;
@@ -126,8 +139,8 @@ export function splitClauses(text: string, from: number, to: number, options: Sp
       cuts++;
       continue;
     }
-    const piece = pieceText(i);
-    const opens = (!PURPOSE_CLAUSE.test(piece) && !frame(i) && actionFirst(piece)) || subjectVerb(i);
+    const [start, end] = spans[i]!;
+    const opens = (!purposeTest(text, start, end) && !frame(i) && actionFirst(text, start, end)) || subjectVerb(i);
     if (!opens) continue;
     // Frame pieces (按照…, 在…方面, 今后) just before the action open the new clause with it.
     let at = i;
@@ -173,8 +186,13 @@ export function splitClauses(text: string, from: number, to: number, options: Sp
  */
 const ANY_MARKER = new RegExp(`^(?:${LIST_MARKERS.map((rule, i) => `(?<m${i}>${rule.pattern.source.replace(/^\^/, '')})`).join('|')})`, 'u');
 
-/** Longest list marker or leading connective with its separators (`具体操作如下:` and spaces). */
-const TRIM_WINDOW = 24;
+const anyMarkerAt = headMatcher(ANY_MARKER, HEAD_WINDOW);
+
+/** The list marker at `start` (ending by `end`): its rule and its length. */
+export function listMarkerAt(text: string, start: number, end: number): { rule: (typeof LIST_MARKERS)[number]; length: number } | null {
+  const found = anyMarkerAt(text, start, end);
+  return found ? { rule: LIST_MARKERS.find((_, i) => found.groups?.[`m${i}`] !== undefined)!, length: found[0].length } : null;
+}
 
 /** Trims a clause span of list markers, connectives, brackets left open and end punctuation. */
 export function trimClause(text: string, start: number, end: number): { start: number; end: number; marker: string | null } {
@@ -182,22 +200,15 @@ export function trimClause(text: string, start: number, end: number): { start: n
   const skipSeparators = (): void => {
     while (start < end && isLeadSeparator(text, start)) start++;
   };
-  // Markers and connectives are short: the patterns read a window of the clause, not a copy of all of it.
-  const skip = (pattern: RegExp): boolean => {
-    const found = pattern.exec(text.slice(start, Math.min(end, start + TRIM_WINDOW)));
-    if (!found || found[0].length === 0) return false;
-    start += found[0].length;
-    return true;
-  };
   skipSeparators();
-  const found = ANY_MARKER.exec(text.slice(start, Math.min(end, start + TRIM_WINDOW)));
+  const found = listMarkerAt(text, start, end);
   if (found) {
-    start += found[0].length;
-    marker = LIST_MARKERS.find((_, i) => found.groups?.[`m${i}`] !== undefined)!.name;
+    start += found.length;
+    marker = found.rule.name;
   }
   skipSeparators();
-  skip(LEADING_CONNECTIVE);
+  const connective = connectiveAt(text, start, end);
+  if (connective) start += connective[0].length;
   while (end > start && isClauseTail(text, end - 1)) end--;
   return { start, end, marker };
 }
-

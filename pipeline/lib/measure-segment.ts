@@ -12,13 +12,12 @@ import {
   REPORT_DATELINE,
   RULE_CUE,
   SECTION_BANNER,
-  SENTENCE_END,
   TESTIMONY_BANNER,
 } from './measure-rules.js';
 import type { Span } from '../../schemas/fields.js';
-import { ACTION_ANYWHERE, PRAISE, splitClauses, trimClause, type SplitOptions } from './measure-clauses.js';
-import { count, isSpaceAt, protectionOf, sentences } from './measure-text.js';
-import { firstRule } from './measure-regex.js';
+import { hasAction, isPraise, listMarkerAt, splitClauses, trimClause, type SplitOptions } from './measure-clauses.js';
+import { countSpan, hasSentenceEnd, isSpaceAt, protectionOf, sentences } from './measure-text.js';
+import { firstRule, screenedTest } from './measure-regex.js';
 
 /**
  * Segmentation of a reply into measure clauses (ANNOTATION.md § Measures): the answer's body, section titles,
@@ -56,10 +55,11 @@ const VETOES: readonly { name: string; pattern: RegExp }[] = [
 ];
 const firstVeto = firstRule(VETOES, (rule) => rule.pattern);
 
-/** The first sentence-level veto that `sentence` breaks. */
-function vetoOf(sentence: string): string | null {
-  return firstVeto(sentence)?.name ?? null;
+/** The first sentence-level veto that text[start, end) breaks. */
+function vetoOf(text: string, start: number, end: number): string | null {
+  return firstVeto(text, start, end)?.name ?? null;
 }
+const isRuleCue = screenedTest(RULE_CUE);
 
 interface Line {
   start: number;
@@ -90,12 +90,11 @@ function bodyLines(text: string): { lines: Line[]; replyFormula: boolean } {
 /** Longest line the non-content rules are tried on: salutations, dates and contact lines are short. */
 const MAX_NON_CONTENT_LINE = 80;
 
-function isNonContent(line: string): string | null {
-  if (line.length > MAX_NON_CONTENT_LINE) return null;
-  for (const rule of NON_CONTENT_LINES) {
-    if (rule.pattern.test(line)) return rule.name;
-  }
-  return null;
+const firstNonContent = firstRule(NON_CONTENT_LINES, (rule) => rule.pattern);
+
+function isNonContent(text: string, start: number, end: number): string | null {
+  if (end - start > MAX_NON_CONTENT_LINE) return null;
+  return firstNonContent(text, start, end)?.name ?? null;
 }
 
 const NO_SPAN: Span = { start: 0, end: 0 };
@@ -120,10 +119,10 @@ export function segmentMeasures(text: string, options: SplitOptions = {}): { uni
   };
   const body = bodyLines(text);
   body.lines.forEach((line, paragraph) => {
+    if (isNonContent(text, line.start, line.end)) return;
     const content = text.slice(line.start, line.end);
-    if (isNonContent(content)) return;
-    const hasEnd = SENTENCE_END.test(content);
-    const markerRule = LIST_MARKERS.find((rule) => rule.pattern.test(content));
+    const hasEnd = hasSentenceEnd(text, line.start, line.end);
+    const marker = listMarkerAt(text, line.start, line.end);
     if (SECTION_BANNER.test(content)) {
       testimony = TESTIMONY_BANNER.test(content);
       banner = paragraph;
@@ -131,8 +130,7 @@ export function segmentMeasures(text: string, options: SplitOptions = {}): { uni
       testimony = false;
     }
     if (!hasEnd && content.length <= MAX_HEADING_LINE && !RULE_CUE.test(content)) {
-      const marker = markerRule ? (markerRule.pattern.exec(content)?.[0].length ?? 0) : 0;
-      setHeading(markerRule?.level ?? 1, { start: line.start + marker, end: line.end });
+      setHeading(marker?.rule.level ?? 1, { start: line.start + (marker?.length ?? 0), end: line.end });
       return;
     }
     // Brackets and quotes are paired once per line, for its sentences and their comma pieces.
@@ -147,7 +145,7 @@ export function segmentMeasures(text: string, options: SplitOptions = {}): { uni
       const headSpan = { start: head.start, end: head.end };
       const headText = text.slice(head.start, head.end);
       // Only compared with thresholds up to MAX_ITEM_TITLE: no need to count further.
-      const headCount = count(headText, MAX_ITEM_TITLE + 1);
+      const headCount = countSpan(text, head.start, head.end, MAX_ITEM_TITLE + 1);
       const titles = itemTitle && !head.marker ? [...headings, itemTitle] : [...headings];
       if (head.marker) itemTitle = !rule?.heading && index < spans.length - 1 && headCount <= MAX_ITEM_TITLE ? headSpan : null;
       const isTitle =
@@ -171,16 +169,15 @@ export function segmentMeasures(text: string, options: SplitOptions = {}): { uni
         });
         return;
       }
-      const veto = testimony ? 'testimony' : vetoOf(text.slice(head.start, sEnd));
+      const veto = testimony ? 'testimony' : vetoOf(text, head.start, sEnd);
       for (const { start: cStart, end: cEnd, purpose } of splitClauses(text, head.start, head.end, options, protection)) {
         const clause = trimClause(text, cStart, cEnd);
         if (clause.end <= clause.start) continue;
-        const clauseText = text.slice(clause.start, clause.end);
         let reason = veto ?? '';
-        if (!reason && count(clauseText, MIN_MEASURE_CHARS) < MIN_MEASURE_CHARS) reason = 'too-short';
+        if (!reason && countSpan(text, clause.start, clause.end, MIN_MEASURE_CHARS) < MIN_MEASURE_CHARS) reason = 'too-short';
         if (!reason && purpose) reason = 'purpose';
-        if (!reason && PRAISE.test(clauseText)) reason = 'praise';
-        if (!reason && !ACTION_ANYWHERE.test(clauseText) && !RULE_CUE.test(clauseText)) reason = 'no-action';
+        if (!reason && isPraise(text, clause.start, clause.end)) reason = 'praise';
+        if (!reason && !hasAction(text, clause.start, clause.end) && !isRuleCue(text, clause.start, clause.end)) reason = 'no-action';
         units.push({
           start: clause.start,
           end: clause.end,

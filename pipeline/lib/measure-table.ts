@@ -29,6 +29,9 @@ interface Term {
   labels: number[];
 }
 
+/** 2^32 / φ as a 32-bit integer: the multiplier of Fibonacci hashing, written so that no conversion is left to run. */
+const FIBONACCI = 0x9e3779b1 | 0;
+
 /** An int-to-int hash: keys and values side by side in one typed array, linear probing, at most a third full (most lookups miss). */
 class PairHash {
   private readonly slots: Int32Array;
@@ -42,7 +45,7 @@ class PairHash {
   }
 
   private slotOf(key: number): number {
-    return Math.imul(key, 0x9e3779b1) >>> 0 & this.mask;
+    return Math.imul(key, FIBONACCI) & this.mask;
   }
 
   set(key: number, value: number): void {
@@ -95,17 +98,18 @@ export class ScoringTable {
   private readonly ratios: Float64Array;
   private readonly width: number;
   private readonly offsets: number[] = [];
-  /** Per field, whether it knows each entry (an entry may be only the first bigram of a lexicon term). */
-  private readonly knows: Uint8Array[];
+  /** Per entry, a bit per field that knows it (an entry may be only the first bigram of a lexicon term). */
+  private readonly knownBits: Uint8Array;
   /** Per field and label, what each known feature adds besides its ratio: log smoothing minus the log denominator. */
   private readonly bases: number[][];
   private readonly terms: Term[] = [];
   /** Lexicon terms starting with each entry's bigram: entry e's terms are termList[termFirst[e] .. termFirst[e + 1]). */
   private readonly termFirst: Uint32Array;
   private readonly termList: Uint32Array;
-  /** Scratch of one scoring (the table serves one thread, one piece at a time): sums, hits and visit stamps. */
+  /** Scratch of one scoring (the table serves one thread, one piece at a time): sums, hits, known counts, visit stamps. */
   private readonly sums: Float64Array;
   private readonly hits: Float64Array;
+  private readonly known: Float64Array;
   private readonly seenEntry: Uint32Array;
   private readonly seenTerm: Uint32Array;
   private visit = 0;
@@ -168,13 +172,14 @@ export class ScoringTable {
     for (const { model } of fields) width += this.offsets.push(width) && model.labels.length;
     if (width > 0xff) throw new Error(`${width} labels in all: more than a scoring table holds`);
     this.width = width;
-    this.knows = fields.map(() => new Uint8Array(entries));
+    if (fields.length > 8) throw new Error(`${fields.length} fields: more than a scoring table holds`);
+    this.knownBits = new Uint8Array(entries);
     const cells: { column: number; ratio: number }[][] = keys.map(() => []);
     fields.forEach(({ model }, field) => {
       const logSmoothing = Math.log(model.smoothing);
       for (const [feature, pairs] of Object.entries(model.counts)) {
         const entry = entryOf.get(feature)!;
-        this.knows[field]![entry] = 1;
+        this.knownBits[entry]! |= 1 << field;
         for (let i = 0; i < pairs.length; i += 2) cells[entry]!.push({ column: this.offsets[field]! + pairs[i]!, ratio: Math.log(pairs[i + 1]! + model.smoothing) - logSmoothing });
       }
     });
@@ -192,6 +197,7 @@ export class ScoringTable {
     this.bases = fields.map(({ model }) => model.totals.map((total) => Math.log(model.smoothing) - Math.log(total + model.smoothing * (model.vocabulary + 1))));
     this.sums = new Float64Array(width);
     this.hits = new Float64Array(width);
+    this.known = new Float64Array(fields.length);
     this.seenEntry = new Uint32Array(entries);
     this.seenTerm = new Uint32Array(this.terms.length);
   }
@@ -205,7 +211,7 @@ export class ScoringTable {
     }
     this.sums.fill(0);
     this.hits.fill(0);
-    const known = new Array<number>(this.fields.length).fill(0);
+    this.known.fill(0);
     const { text, end, words } = piece;
     // Every word a model knows is a topic word (measure-features.ts), so a word found needs no shape test.
     for (let w = piece.first; w < piece.last; w++) {
@@ -216,7 +222,7 @@ export class ScoringTable {
       if (group < 0) continue;
       for (let c = this.wordFirst[group]!; c < this.wordFirst[group + 1]!; c++) {
         if (this.wordAt[c + 1]! - this.wordAt[c]! === length && this.sameWord(text, start, c)) {
-          this.add(this.wordEntry[c]!, known);
+          this.add(this.wordEntry[c]!);
           break;
         }
       }
@@ -229,23 +235,26 @@ export class ScoringTable {
       if (index !== 0 && previous !== 0) {
         const entry = this.bigrams.get(previous * this.stride + index);
         if (entry >= 0) {
-          this.add(entry, known);
+          this.add(entry);
           if (this.termFirst[entry] !== this.termFirst[entry + 1]) this.hitTerms(entry, text, i - 1, end);
         }
       }
       previous = index;
     }
-    return this.fields.map((_, f): ScoreParts => {
+    const parts: ScoreParts[] = [];
+    for (let f = 0; f < this.fields.length; f++) {
       const from = this.offsets[f]!;
       const base = this.bases[f]!;
+      const known = this.known[f]!;
       const sums = new Array<number>(base.length);
       const hits = new Array<number>(base.length);
       for (let k = 0; k < base.length; k++) {
-        sums[k] = this.sums[from + k]! + known[f]! * base[k]!;
+        sums[k] = this.sums[from + k]! + known * base[k]!;
         hits[k] = this.hits[from + k]!;
       }
-      return { sums, known: known[f]!, hits };
-    });
+      parts.push({ sums, known, hits });
+    }
+    return parts;
   }
 
   /** Whether candidate word `c` stands in `text` at `start` (its length already checked). */
@@ -254,11 +263,12 @@ export class ScoringTable {
     return true;
   }
 
-  private add(entry: number, known: number[]): void {
+  private add(entry: number): void {
     if (this.seenEntry[entry] === this.visit) return;
     this.seenEntry[entry] = this.visit;
-    for (let f = 0; f < known.length; f++) known[f]! += this.knows[f]![entry]!;
-    const { columns, ratios, sums } = this;
+    const { columns, ratios, sums, known } = this;
+    const bits = this.knownBits[entry]!;
+    for (let f = 0; f < known.length; f++) known[f]! += (bits >> f) & 1;
     for (let at = this.first[entry]!, stop = this.first[entry + 1]!; at < stop; at++) sums[columns[at]!]! += ratios[at]!;
   }
 

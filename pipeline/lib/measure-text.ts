@@ -69,6 +69,50 @@ const is = (text: string, at: number, flag: number): boolean => (CLASSES[text.ch
 
 /** Whether the code unit at `at` is white space. */
 export const isSpaceAt = (text: string, at: number): boolean => is(text, at, SPACE);
+
+/** Whether text[start, end) holds a sentence end (SENTENCE_END). */
+export function hasSentenceEnd(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (is(text, i, SENTENCE_ENDS)) return true;
+  return false;
+}
+
+/** text[start, end) without the white space at either end, as offsets: the span `slice(start, end).trim()` would give. */
+export function trimSpan(text: string, start: number, end: number): [number, number] {
+  while (start < end && is(text, start, SPACE)) start++;
+  while (end > start && is(text, end - 1, SPACE)) end--;
+  return [start, end];
+}
+
+/**
+ * A list of words found by their first character: a table tells whether a character starts any of them, and only
+ * then are the words starting with it compared in place. An alternation of hundreds of verbs costs the regex
+ * engine a try at every position; here a position costs one table read.
+ */
+export class WordList {
+  private readonly firsts = new Uint8Array(0x10000);
+  private readonly byFirst = new Map<number, string[]>();
+
+  constructor(words: readonly string[]) {
+    for (const word of words) {
+      const first = word.charCodeAt(0);
+      this.firsts[first] = 1;
+      this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), word]);
+    }
+  }
+
+  /** Whether a word of the list stands at `at` and ends by `end`. */
+  at(text: string, at: number, end: number): boolean {
+    if (at >= end || this.firsts[text.charCodeAt(at)] === 0) return false;
+    for (const word of this.byFirst.get(text.charCodeAt(at))!) if (at + word.length <= end && text.startsWith(word, at)) return true;
+    return false;
+  }
+
+  /** Whether a word of the list stands anywhere inside text[start, end). */
+  within(text: string, start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (this.firsts[text.charCodeAt(i)] === 1 && this.at(text, i, end)) return true;
+    return false;
+  }
+}
 /** Closing code of each opening bracket or quote of PAIRS, by the opening code; 0 for every other code. */
 const CLOSING = ((): Uint16Array => {
   const table = new Uint16Array(0x10000);
