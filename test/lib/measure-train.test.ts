@@ -73,14 +73,14 @@ describe('trainMeasureModel and MeasureClassifier', () => {
     expect(() => empty.classifyText('任何文字', ['任何', '文字'])).not.toThrow();
   });
 
-  it('trains and predicts fast enough for a run', () => {
+  it('trains on hundreds of measures from several documents, and classifying leaves no state behind', () => {
+    // Speed lives in the benchmark (npm run bench); here, that a larger training set works and prediction is pure.
     const many = Array.from({ length: 400 }, (_, i) => EXAMPLES[i % EXAMPLES.length]!).map((e, i) => ({ ...e, doc: `d${i % 4}` }));
-    let started = performance.now();
     const big = new MeasureClassifier(trainMeasureModel(many));
-    expect(performance.now() - started).toBeLessThan(20_000);
-    started = performance.now();
-    for (let i = 0; i < 2000; i++) big.classifyText('全面推进课后服务全覆盖', pairs('全面推进课后服务全覆盖'));
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(big.model.documents).toBe(4);
+    const first = big.classifyText('全面推进课后服务全覆盖', pairs('全面推进课后服务全覆盖'));
+    expect(first.category).toBe('after_school');
+    for (let i = 0; i < 200; i++) expect(big.classifyText('全面推进课后服务全覆盖', pairs('全面推进课后服务全覆盖'))).toEqual(first);
   });
 });
 
