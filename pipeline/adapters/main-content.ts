@@ -120,7 +120,20 @@ function dropChromeText($: cheerio.CheerioAPI): void {
     const text = $(element).text();
     return text.trim().length <= MAX_CHROME_TEXT && CHROME_TEXT.test(text);
   };
-  const found = $('body *').toArray().filter((element) => matches(element as Element)) as Element[];
+  // Characters other than white space, per element, counted in one walk: an element with more than
+  // MAX_CHROME_TEXT of them is too long for chrome whatever its white space, and its text is never built.
+  const solid = new Map<AnyNode, number>();
+  const count = (node: AnyNode): number => {
+    let total = 0;
+    if (node.type === 'text') total = (node as unknown as { data: string }).data.replace(/\s+/g, '').length;
+    else for (const child of (node as Element).children ?? []) total += count(child);
+    solid.set(node, total);
+    return total;
+  };
+  count($.root().get(0)!);
+  const found = $('body *')
+    .toArray()
+    .filter((element) => (solid.get(element) ?? 0) <= MAX_CHROME_TEXT && matches(element as Element)) as Element[];
   for (const element of found) {
     if (!$(element).children().toArray().some((child) => matches(child as Element))) $(element).remove();
   }
@@ -250,10 +263,14 @@ function metadataBlocks($: cheerio.CheerioAPI, container: Element | null): Eleme
   return found.filter((element) => !found.some((other) => other !== element && $(element).find(other).length > 0));
 }
 
-function metaContent($: cheerio.CheerioAPI, name: string): string | null {
-  const element = ($('meta').toArray() as Element[]).find((meta) => (meta.attribs.name ?? '').toLowerCase() === name.toLowerCase());
-  const value = element?.attribs.content?.trim();
-  return value ? value : null;
+/** A reader of `<meta name=… content=…>` values: the first tag of each name (any case) wins; one walk of the page. */
+function metaContents($: cheerio.CheerioAPI): (name: string) => string | null {
+  const first = new Map<string, Element>();
+  for (const meta of $('meta').toArray() as Element[]) {
+    const name = (meta.attribs.name ?? '').toLowerCase();
+    if (!first.has(name)) first.set(name, meta);
+  }
+  return (name) => first.get(name.toLowerCase())?.attribs.content?.trim() || null;
 }
 
 /** The title heading: the profile's, the heading equal to ArticleTitle, or the last heading before the content. */
@@ -272,9 +289,10 @@ function titleHeading($: cheerio.CheerioAPI, profile: MainContentProfile, articl
 
 export function extractMainContent(html: string, profile: MainContentProfile = {}): MainContent {
   const $ = cheerio.load(html);
-  const articleTitle = metaContent($, 'ArticleTitle');
-  const pubDate = metaContent($, 'PubDate');
-  const contentSource = metaContent($, 'ContentSource');
+  const metaContent = metaContents($);
+  const articleTitle = metaContent('ArticleTitle');
+  const pubDate = metaContent('PubDate');
+  const contentSource = metaContent('ContentSource');
   const pageTitle = $('title').first().text().split(TITLE_SUFFIX).find((part) => hanCount(part) >= MIN_TITLE_HAN)?.trim() ?? null;
   $(DROP_SELECTORS).remove();
   $(CHROME_SELECTORS).remove();
