@@ -1,5 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { countScriptHan } from '../lib/han.js';
 
 /**
  * Main content of a Chinese government page, as a cascade (after trafilatura), each step engaging only when the
@@ -84,8 +85,6 @@ const BLOCK_TAGS = new Set([
   'article', 'blockquote', 'pre', 'dl', 'dt', 'dd', 'hr', 'center', 'form', 'main', 'figure', 'figcaption', 'header', 'footer',
 ]);
 
-const HAN = /\p{Script=Han}/gu;
-
 export interface MainContentProfile {
   contentSelector?: string;
   titleSelector?: string;
@@ -99,10 +98,6 @@ export interface MainContent {
   via: string;
   /** The content block alone, without header lines: empty when the page body holds no text. */
   main: string;
-}
-
-function hanCount(text: string): number {
-  return text.match(HAN)?.length ?? 0;
 }
 
 function squash(text: string): string {
@@ -145,7 +140,7 @@ function densest($: cheerio.CheerioAPI): Element | null {
   $('p, td, pre, div, section, article, font, span').each((_, node) => {
     const element = node as Element;
     if ($(element).children('p, div, table, ul, ol, section, article').length > 0 && element.tagName !== 'p') return;
-    const han = hanCount($(element).text());
+    const han = countScriptHan($(element).text());
     if (han < MIN_PARAGRAPH_HAN) return;
     const vote = han * (1 - linkDensity($, element));
     const parent = element.parent?.type === 'tag' ? (element.parent as Element) : null;
@@ -165,7 +160,7 @@ function densest($: cheerio.CheerioAPI): Element | null {
 function findContainer($: cheerio.CheerioAPI, profile: MainContentProfile): { element: Element | null; via: string } {
   const pick = (selector: string): Element | null => {
     const candidates = ($(selector).toArray() as Element[])
-      .map((element) => ({ element, han: hanCount($(element).text()) }))
+      .map((element) => ({ element, han: countScriptHan($(element).text()) }))
       .filter(({ element, han }) => han >= MIN_CONTENT_HAN && linkDensity($, element) <= MAX_CONTAINER_LINK_DENSITY)
       .sort((a, b) => b.han - a.han);
     let best = candidates[0];
@@ -277,7 +272,7 @@ function metaContents($: cheerio.CheerioAPI): (name: string) => string | null {
 function titleHeading($: cheerio.CheerioAPI, profile: MainContentProfile, articleTitle: string | null, before: (element: Element) => boolean): Element | null {
   const candidates = ($(profile.titleSelector ?? TITLE_SELECTORS).toArray() as Element[]).filter((element) => {
     const text = $(element).text().trim();
-    return before(element) && text.length <= MAX_TITLE_CHARS && hanCount(text) >= MIN_TITLE_HAN;
+    return before(element) && text.length <= MAX_TITLE_CHARS && countScriptHan(text) >= MIN_TITLE_HAN;
   });
   if (articleTitle) {
     const wanted = squash(articleTitle);
@@ -293,7 +288,7 @@ export function extractMainContent(html: string, profile: MainContentProfile = {
   const articleTitle = metaContent('ArticleTitle');
   const pubDate = metaContent('PubDate');
   const contentSource = metaContent('ContentSource');
-  const pageTitle = $('title').first().text().split(TITLE_SUFFIX).find((part) => hanCount(part) >= MIN_TITLE_HAN)?.trim() ?? null;
+  const pageTitle = $('title').first().text().split(TITLE_SUFFIX).find((part) => countScriptHan(part) >= MIN_TITLE_HAN)?.trim() ?? null;
   $(DROP_SELECTORS).remove();
   $(CHROME_SELECTORS).remove();
   dropChromeText($);
