@@ -158,8 +158,8 @@ function densest($: cheerio.CheerioAPI): Element | null {
 }
 
 function findContainer($: cheerio.CheerioAPI, profile: MainContentProfile): { element: Element | null; via: string } {
-  const pick = (selector: string): Element | null => {
-    const candidates = ($(selector).toArray() as Element[])
+  const pick = (selector: string, among?: readonly Element[]): Element | null => {
+    const candidates = (among ? among.filter((element) => $(element).is(selector)) : ($(selector).toArray() as Element[]))
       .map((element) => ({ element, han: countScriptHan($(element).text()) }))
       .filter(({ element, han }) => han >= MIN_CONTENT_HAN && linkDensity($, element) <= MAX_CONTAINER_LINK_DENSITY)
       .sort((a, b) => b.han - a.han);
@@ -173,8 +173,10 @@ function findContainer($: cheerio.CheerioAPI, profile: MainContentProfile): { el
     const element = pick(profile.contentSelector);
     if (element) return { element, via: 'profile' };
   }
+  // One walk of the page for every template's container; each selector then picks among those, in page order.
+  const containers = $(CONTENT_SELECTORS.join(', ')).toArray() as Element[];
   for (const selector of CONTENT_SELECTORS) {
-    const element = pick(selector);
+    const element = pick(selector, containers);
     if (element) return { element, via: selector };
   }
   const element = densest($);
