@@ -27,9 +27,8 @@ const NEWLINE = 10;
 const BOOK_OPEN = '《'.charCodeAt(0);
 const BOOK_CLOSE = '》'.charCodeAt(0);
 const QUOTE_OPEN = '“'.charCodeAt(0);
-const QUOTE_CLOSE = '”'.charCodeAt(0);
-/** Line breaks and the two pairs of marks (“” are U+201C–D, 《》 U+300A–B): a Han character costs two comparisons. */
-const isSpanEvent = (code: number): boolean => (code >= BOOK_OPEN ? code <= BOOK_CLOSE : code === QUOTE_OPEN || code === QUOTE_CLOSE || code === NEWLINE);
+/** The only characters the span scan stops at: line breaks and the two pairs of marks. */
+const SPAN_EVENTS = ['\n', '《', '》', '“', '”'];
 
 interface OpenSpan {
   open: number;
@@ -39,15 +38,22 @@ interface OpenSpan {
 /**
  * All 《》 spans (outermost, nesting allowed) and “” spans, in order of their opening mark. A span is abandoned
  * (counted as unbalanced) at a line break or when its closing mark would come more than MAX_TITLE characters on.
- * The hot loop only compares char codes (a regex scan built a match object per mark); each mark is then handled apart.
+ * Only the marks and line breaks are visited, found by one native search per character: a search for one character
+ * skips text several times faster than a loop or a regex reads it, and builds no match objects.
  */
 export function quotedSpans(text: string): SpanScan {
   const scan: SpanScan = { spans: [], unbalanced: [] };
   const book: OpenSpan = { open: -1, depth: 0 };
   const quote: OpenSpan = { open: -1, depth: 0 };
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (isSpanEvent(code)) spanEvent(scan, book, quote, code, i);
+  /** Per event character, its next offset (or -1 once there is none). */
+  const next = SPAN_EVENTS.map((char) => text.indexOf(char));
+  for (;;) {
+    let k = -1;
+    for (let j = 0; j < next.length; j++) if (next[j]! >= 0 && (k < 0 || next[j]! < next[k]!)) k = j;
+    if (k < 0) break;
+    const i = next[k]!;
+    spanEvent(scan, book, quote, text.charCodeAt(i), i);
+    next[k] = text.indexOf(SPAN_EVENTS[k]!, i + 1);
   }
   abandon(scan, book);
   abandon(scan, quote);
