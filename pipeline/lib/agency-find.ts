@@ -35,6 +35,16 @@ export interface Candidate {
 
 export const expand = (word: string): string => ABBREVIATIONS[word] ?? word;
 
+/**
+ * The words expanded and joined. A loop rather than map and join: the array map returns has another elements kind
+ * when it is empty, and the optimised join then bails out on it.
+ */
+export function expandAll(words: readonly string[]): string {
+  let expanded = '';
+  for (const word of words) expanded += expand(word);
+  return expanded;
+}
+
 type Draft = Omit<Candidate, 'canonical'> & { canonical?: string };
 
 /**
@@ -217,7 +227,7 @@ function departmentCandidate(text: string, head: string, headStart: number, head
     }
   }
   if (nonStateBefore(text, start)) return null;
-  const expanded = words.map(expand).join('');
+  const expanded = expandAll(words);
   const headName = head === '委' && words.length ? '委员会' : (HEAD_CANONICAL[head] ?? head);
   const canonical = parent ? `${parent.canonical}${expanded}${headName}` : undefined;
   const body = canonical ? withoutRegion(text, canonical, region) : `${party === '中共' ? '' : party}${expanded}${headName}`;

@@ -93,12 +93,11 @@ export function toAgency(text: string, group: readonly Candidate[]): Agency {
   // A named place fixes the level (市人民政府 beside 楚雄市人民政府 is county level); else the name's own word.
   const place = group.find((c) => c.region?.place)?.region?.place;
   const level = place?.level ?? (named.level !== 'unknown' ? named.level : (group.find((c) => !c.bare && c.level !== 'unknown')?.level ?? 'unknown'));
-  return {
-    name: text.slice(named.start, named.end),
-    canonical: named.canonical,
-    level,
-    mentions: group.map((c) => ({ text: text.slice(c.start, c.end), start: c.start, end: c.end })),
-  };
+  // Pushed, not mapped: once optimised, map makes arrays of another elements kind than the builtin does, and
+  // addTruncatedMentions's optimised code would bail out on them.
+  const mentions: Agency['mentions'] = [];
+  for (const c of group) mentions.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end });
+  return { name: text.slice(named.start, named.end), canonical: named.canonical, level, mentions };
 }
 
 /** Short forms of an office cut at 办: 推进办 for 在线家庭教育推进办公室 (承德), “双减”办 for …领导小组办公室. */

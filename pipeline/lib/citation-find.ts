@@ -46,7 +46,8 @@ export function quotedSpans(text: string): SpanScan {
   const book: OpenSpan = { open: -1, depth: 0 };
   const quote: OpenSpan = { open: -1, depth: 0 };
   /** Per event character, its next offset (or -1 once there is none). */
-  const next = SPAN_EVENTS.map((char) => text.indexOf(char));
+  const next: number[] = [];
+  for (const char of SPAN_EVENTS) next.push(text.indexOf(char));
   for (;;) {
     let k = -1;
     for (let j = 0; j < next.length; j++) if (next[j]! >= 0 && (k < 0 || next[j]! < next[k]!)) k = j;

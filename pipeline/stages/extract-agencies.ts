@@ -105,7 +105,10 @@ export function findAgencies(text: string, places: PlaceIndex): Agency[] {
   listCandidates(text, index, listEnds);
   ellipsisCandidates(text, index);
   const content = outside(outside(index.all, furnitureSpans(text)), titleBodies(text)).filter((c) => !beforeDocNumber(text, c.end));
-  const agencies = groupCandidates(selectCandidates(content)).map((group) => toAgency(text, group));
+  // Pushed, not mapped: an empty mapped array has another elements kind, on which addTruncatedMentions's optimised
+  // code bails out.
+  const agencies: Agency[] = [];
+  for (const group of groupCandidates(selectCandidates(content))) agencies.push(toAgency(text, group));
   addTruncatedMentions(text, agencies);
   return agencies;
 }
