@@ -90,6 +90,8 @@ export function readExpression(text: string, i: number): { candidate: NumberCand
   }
   const after = codeAt(text, runEnd);
   const extendable = mayExtendRun(after);
+  // Any one numeral character reads as a bare count, so one that nothing extends (统一, 进一步) needs no parse.
+  if (!extendable && runEnd - i === 1) return { candidate: null, next: runEnd };
   if (extendable) {
     const fixed = mayStartFixedForm(after) ? readFixedForm(text, i, runEnd) : null;
     if (fixed) return { candidate: fixed, next: fixed.end };
