@@ -136,7 +136,10 @@ export class CandidateIndex {
     else map.set(key, [candidate]);
   }
   private static longest(list: Candidate[] | undefined): Candidate | undefined {
-    return list?.reduce((best, c) => (c.end - c.start > best.end - best.start ? c : best));
+    if (!list) return undefined;
+    let best = list[0]!;
+    for (let k = 1; k < list.length; k++) if (list[k]!.end - list[k]!.start > best.end - best.start) best = list[k]!;
+    return best;
   }
   /** The longest candidate ending at `end`, if any. */
   endingAt(end: number): Candidate | undefined {

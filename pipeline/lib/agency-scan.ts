@@ -40,8 +40,9 @@ export class EdgeLengths {
       if (word.length > MAX_WORD) throw new Error(`EdgeLengths: ${word} is longer than a length mask holds`);
       if (word.length === 1) singles += word;
       else if (word.length > 1) {
-        const [outer, inner] = fromEnd ? [word.length - 1, word.length - 2] : [0, 1];
-        this.masks[pairHash(word.charCodeAt(outer), word.charCodeAt(inner), this.shift)]! |= 1 << word.length;
+        const outer = word.charCodeAt(fromEnd ? word.length - 1 : 0);
+        const inner = word.charCodeAt(fromEnd ? word.length - 2 : 1);
+        this.masks[pairHash(outer, inner, this.shift)]! |= 1 << word.length;
       }
     }
     this.singles = new CodeSet(singles);
@@ -151,9 +152,13 @@ export class LiteralScans {
 
   /** Per scan, in the order given, its matches. */
   matches(text: string): LiteralMatches[] {
-    const found = this.scans.map((): LiteralMatches => ({ starts: [], words: [] }));
+    const found: LiteralMatches[] = [];
     /** Per scan, where its next match may start (its matches do not overlap). */
-    const free = new Int32Array(this.scans.length);
+    const free: number[] = [];
+    for (let k = 0; k < this.scans.length; k++) {
+      found.push({ starts: [], words: [] });
+      free.push(0);
+    }
     const { openers, pairOnly, pairs, shift } = this;
     for (let at = 0; at < text.length; at++) {
       const code = text.charCodeAt(at);

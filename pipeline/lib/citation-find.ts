@@ -27,8 +27,9 @@ const NEWLINE = 10;
 const BOOK_OPEN = '《'.charCodeAt(0);
 const BOOK_CLOSE = '》'.charCodeAt(0);
 const QUOTE_OPEN = '“'.charCodeAt(0);
-/** The only characters the span scan stops at: line breaks and the two pairs of marks. */
+/** The only characters the span scan stops at: line breaks and the two pairs of marks (or the first pair only). */
 const SPAN_EVENTS = ['\n', '《', '》', '“', '”'];
+const BOOK_EVENTS = SPAN_EVENTS.slice(0, 3);
 
 interface OpenSpan {
   open: number;
@@ -39,22 +40,25 @@ interface OpenSpan {
  * All 《》 spans (outermost, nesting allowed) and “” spans, in order of their opening mark. A span is abandoned
  * (counted as unbalanced) at a line break or when its closing mark would come more than MAX_TITLE characters on.
  * Only the marks and line breaks are visited, found by one native search per character: a search for one character
- * skips text several times faster than a loop or a regex reads it, and builds no match objects.
+ * skips text several times faster than a loop or a regex reads it, and builds no match objects. With `booksOnly`
+ * the “” marks are not searched for: the 《》 spans are the same (a “ past a span's reach only abandons it before
+ * the next 《, 》 or line break would), and only the unbalanced 《 are listed.
  */
-export function quotedSpans(text: string): SpanScan {
+export function quotedSpans(text: string, booksOnly = false): SpanScan {
   const scan: SpanScan = { spans: [], unbalanced: [] };
   const book: OpenSpan = { open: -1, depth: 0 };
   const quote: OpenSpan = { open: -1, depth: 0 };
+  const events = booksOnly ? BOOK_EVENTS : SPAN_EVENTS;
   /** Per event character, its next offset (or -1 once there is none). */
   const next: number[] = [];
-  for (const char of SPAN_EVENTS) next.push(text.indexOf(char));
+  for (const char of events) next.push(text.indexOf(char));
   for (;;) {
     let k = -1;
     for (let j = 0; j < next.length; j++) if (next[j]! >= 0 && (k < 0 || next[j]! < next[k]!)) k = j;
     if (k < 0) break;
     const i = next[k]!;
     spanEvent(scan, book, quote, text.charCodeAt(i), i);
-    next[k] = text.indexOf(SPAN_EVENTS[k]!, i + 1);
+    next[k] = text.indexOf(events[k]!, i + 1);
   }
   abandon(scan, book);
   abandon(scan, quote);

@@ -59,8 +59,7 @@ function titleBodies(text: string): [number, number][] {
   const spans: [number, number][] = [];
   // A cited title opens with 《: without one there is nothing to scan for.
   if (!text.includes('《')) return spans;
-  for (const span of quotedSpans(text).spans) {
-    if (span.kind !== 'book') continue;
+  for (const span of quotedSpans(text, true).spans) {
     const about = indexWithin(text, '关于', span.open + 1, span.close);
     spans.push([about >= 0 ? about : span.open + 2, span.close]);
   }
