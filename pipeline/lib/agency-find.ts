@@ -122,32 +122,26 @@ const TERM = /[一二三四五六七八九十]+届$/;
 export class CandidateIndex {
   readonly all: Candidate[] = [];
   constructor(readonly places: PlaceIndex) {}
-  private readonly byEnd = new Map<number, Candidate[]>();
-  private readonly byStart = new Map<number, Candidate[]>();
+  /** By end and by start offset, the longest candidate there (the first added of equal lengths). */
+  private readonly byEnd = new Map<number, Candidate>();
+  private readonly byStart = new Map<number, Candidate>();
   add(candidate: Candidate): void {
     if (candidate.end - candidate.start > MAX_AGENCY_LENGTH) return;
     this.all.push(candidate);
-    CandidateIndex.file(this.byEnd, candidate.end, candidate);
-    CandidateIndex.file(this.byStart, candidate.start, candidate);
+    CandidateIndex.keepLongest(this.byEnd, candidate.end, candidate);
+    CandidateIndex.keepLongest(this.byStart, candidate.start, candidate);
   }
-  private static file(map: Map<number, Candidate[]>, key: number, candidate: Candidate): void {
-    const list = map.get(key);
-    if (list) list.push(candidate);
-    else map.set(key, [candidate]);
-  }
-  private static longest(list: Candidate[] | undefined): Candidate | undefined {
-    if (!list) return undefined;
-    let best = list[0]!;
-    for (let k = 1; k < list.length; k++) if (list[k]!.end - list[k]!.start > best.end - best.start) best = list[k]!;
-    return best;
+  private static keepLongest(map: Map<number, Candidate>, key: number, candidate: Candidate): void {
+    const known = map.get(key);
+    if (!known || candidate.end - candidate.start > known.end - known.start) map.set(key, candidate);
   }
   /** The longest candidate ending at `end`, if any. */
   endingAt(end: number): Candidate | undefined {
-    return CandidateIndex.longest(this.byEnd.get(end));
+    return this.byEnd.get(end);
   }
   /** The longest candidate starting at `start`, if any. */
   startingAt(start: number): Candidate | undefined {
-    return CandidateIndex.longest(this.byStart.get(start));
+    return this.byStart.get(start);
   }
 }
 
@@ -241,8 +235,7 @@ function departmentCandidate(text: string, head: string, headStart: number, head
   const abbreviated = words.some((word) => expand(word) !== word) || headName !== head;
   return make(text, {
     start, end: headEnd, region, body, functionKey: expanded, level, abbreviated, bare: false,
-    ...(canonical ?? partyCanonical ? { canonical: canonical ?? partyCanonical } : {}),
-    ...(scan.pronounTier ? { pronounTier: scan.pronounTier } : {}),
+    canonical: canonical ?? partyCanonical, pronounTier: scan.pronounTier ?? undefined,
   });
 }
 

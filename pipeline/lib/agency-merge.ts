@@ -153,6 +153,7 @@ export function addTruncatedMentions(text: string, agencies: Agency[]): void {
   const lastOffsets = new Map<string, number[]>();
   for (const agency of agencies) {
     const first = agency.mentions[0]!.end;
+    let added = false;
     for (const form of truncatedForms(agency.name)) {
       const last = form[form.length - 1]!;
       let offsets = lastOffsets.get(last);
@@ -167,8 +168,10 @@ export function addTruncatedMentions(text: string, agencies: Agency[]): void {
         if (NOT_AFTER_BAN.test(text.slice(end, end + 1)) || isTaken(at, end)) continue;
         agency.mentions.push({ text: form, start: at, end });
         taken.set(at, end);
+        added = true;
       }
     }
-    agency.mentions.sort((a, b) => a.start - b.start);
+    // The grouped mentions are in text order already; only added ones need a sort.
+    if (added) agency.mentions.sort((a, b) => a.start - b.start);
   }
 }

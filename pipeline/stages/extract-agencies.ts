@@ -66,9 +66,9 @@ function titleBodies(text: string): [number, number][] {
   return spans;
 }
 
-function outside(candidates: readonly Candidate[], spans: readonly [number, number][]): readonly Candidate[] {
-  if (!spans.length) return candidates;
-  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+/** The candidates starting outside the spans, which are ascending by start (as both kinds of span are made). */
+function outside(candidates: readonly Candidate[], sorted: readonly [number, number][]): readonly Candidate[] {
+  if (!sorted.length) return candidates;
   return candidates.filter((c) => {
     // Binary search for the last span starting at or before the candidate.
     let lo = 0;
