@@ -5,7 +5,7 @@
  * (number-rules.ts) is a lookup.
  */
 import { NAME_QUOTE_MAX, PLACE_NAMES, QUOTE_PAIRS, SET_PHRASES, SPEECH_PUNCTUATION, TITLE_PAIRS, UNITS } from './number-lexicon.js';
-import { codeAt, isChineseCode, isNumeralStart, NUMERAL_START_CHARS } from './number-chars.js';
+import { codeAt, codeSet, isChineseCode, isNumeralStart, NUMERAL_START_CHARS } from './number-chars.js';
 import { markIdentifiers, stickyMatches } from './number-identifiers.js';
 
 /** Longest title or quote looked for; an opening mark with no close in reach is left alone. */
@@ -188,14 +188,26 @@ function markTitles(text: string, marks: readonly number[], blocked: SpanList): 
   }
 }
 
-/** Short quotes naming something (`“郑州市作业建设18条”`), by start; a long quote or one with sentence punctuation is speech. */
+const isSpeechPunctuation = codeSet(SPEECH_PUNCTUATION);
+
+/** Whether [start, end) holds sentence punctuation. */
+function holdsSpeechPunctuation(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (isSpeechPunctuation(text.charCodeAt(k))) return true;
+  return false;
+}
+
+/**
+ * Short quotes naming something (`“郑州市作业建设18条”`), by start; a long quote or one with sentence punctuation is
+ * speech. Judged on the text in place: only the names are cut out of it.
+ */
 function nameQuotes(text: string, marks: readonly number[]): NameQuote[] {
   const quotes: NameQuote[] = [];
   for (const [open, close] of QUOTE_PAIRS) {
     const found = pairsOf(text, marks, open, close);
     for (let k = 0; k < found.length; k += 2) {
-      const content = text.slice(found[k]! + 1, found[k + 1]!);
-      if (content.length <= NAME_QUOTE_MAX && !SPEECH_PUNCTUATION.test(content)) quotes.push({ start: found[k]! + 1, end: found[k + 1]!, content: content.trim() });
+      const start = found[k]! + 1;
+      const end = found[k + 1]!;
+      if (end - start <= NAME_QUOTE_MAX && !holdsSpeechPunctuation(text, start, end)) quotes.push({ start, end, content: text.slice(start, end).trim() });
     }
   }
   return quotes.sort((a, b) => a.start - b.start);
