@@ -30,6 +30,9 @@ const QUOTE_OPEN = '“'.charCodeAt(0);
 /** The only characters the span scan stops at: line breaks and the two pairs of marks (or the first pair only). */
 const SPAN_EVENTS = ['\n', '《', '》', '“', '”'];
 const BOOK_EVENTS = SPAN_EVENTS.slice(0, 3);
+/** The index of the line break among the events, and its cursor's value while no span is open. */
+const LINE_BREAKS = 0;
+const NOT_SEARCHED = -2;
 
 interface OpenSpan {
   open: number;
@@ -49,9 +52,9 @@ export function quotedSpans(text: string, booksOnly = false): SpanScan {
   const book: OpenSpan = { open: -1, depth: 0 };
   const quote: OpenSpan = { open: -1, depth: 0 };
   const events = booksOnly ? BOOK_EVENTS : SPAN_EVENTS;
-  /** Per event character, its next offset (or -1 once there is none). */
-  const next: number[] = [];
-  for (const char of events) next.push(text.indexOf(char));
+  /** Per event character, its next offset (or -1 once there is none); line breaks are first NOT_SEARCHED. */
+  const next: number[] = [NOT_SEARCHED];
+  for (let k = 1; k < events.length; k++) next.push(text.indexOf(events[k]!));
   for (;;) {
     let k = -1;
     for (let j = 0; j < next.length; j++) if (next[j]! >= 0 && (k < 0 || next[j]! < next[k]!)) k = j;
@@ -59,6 +62,9 @@ export function quotedSpans(text: string, booksOnly = false): SpanScan {
     const i = next[k]!;
     spanEvent(scan, book, quote, text.charCodeAt(i), i);
     next[k] = text.indexOf(events[k]!, i + 1);
+    // A line break only abandons open spans: while none is open, line breaks are not searched for.
+    if (book.depth === 0 && quote.depth === 0) next[LINE_BREAKS] = NOT_SEARCHED;
+    else if (next[LINE_BREAKS] === NOT_SEARCHED) next[LINE_BREAKS] = text.indexOf('\n', i + 1);
   }
   abandon(scan, book);
   abandon(scan, quote);
