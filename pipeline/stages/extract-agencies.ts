@@ -20,8 +20,9 @@ const DOC_NUMBER_WINDOW = 12;
  * METADATA_ROW ends in one of these colons, every match of DOC_NUMBER_AFTER holds one of these brackets. Keep
  * them in step with the two patterns in agency-lexicon.ts.
  */
-const COLONS = codeSet(':：');
+const COLONS = [':', '：'];
 const DOC_NUMBER_BRACKETS = codeSet('〔[［【﹝〖');
+const NEWLINE = 10;
 
 /** Whether one of `codes` stands in text[from, to): a cheap necessary condition before a regex on that window. */
 function holdsAny(text: string, from: number, to: number, codes: CodeSet): boolean {
@@ -36,17 +37,37 @@ function indexWithin(text: string, word: string, from: number, to: number): numb
   return -1;
 }
 
-/** Spans where candidates are not content: rows of the page's metadata table (索引号 | 发布机构: …). */
+/**
+ * The start of the line holding `at` when `at` lies within its first `reach` characters, else -1: a look back of at
+ * most `reach` characters.
+ */
+function lineStartWithin(text: string, at: number, reach: number): number {
+  for (let k = at - 1; k >= Math.max(0, at - reach); k--) if (text.charCodeAt(k) === NEWLINE) return k + 1;
+  return at < reach ? 0 : -1;
+}
+
+/**
+ * Spans where candidates are not content: rows of the page's metadata table (索引号 | 发布机构: …). Only a line with
+ * a colon in its METADATA_WINDOW can be one, so the lines are reached from the colons (a tenth as many as lines).
+ */
 function furnitureSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  let start = 0;
-  while (start <= text.length) {
+  /** Per colon, its next offset (or -1 once there is none). */
+  const next: number[] = [];
+  for (const colon of COLONS) next.push(text.indexOf(colon));
+  let tested = -1; // the start of the last line tested
+  for (;;) {
+    let k = -1;
+    for (let j = 0; j < next.length; j++) if (next[j]! >= 0 && (k < 0 || next[j]! < next[k]!)) k = j;
+    if (k < 0) break;
+    const at = next[k]!;
+    next[k] = text.indexOf(COLONS[k]!, at + 1);
+    const start = lineStartWithin(text, at, METADATA_WINDOW);
+    if (start < 0 || start === tested) continue;
+    tested = start;
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
-    const window = Math.min(end, start + METADATA_WINDOW);
-    if (holdsAny(text, start, window, COLONS) && METADATA_ROW.test(text.slice(start, window))) spans.push([start, end]);
-    if (newline < 0) break;
-    start = newline + 1;
+    if (METADATA_ROW.test(text.slice(start, Math.min(end, start + METADATA_WINDOW)))) spans.push([start, end]);
   }
   return spans;
 }
