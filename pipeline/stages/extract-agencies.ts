@@ -30,13 +30,6 @@ function holdsAny(text: string, from: number, to: number, codes: CodeSet): boole
   return false;
 }
 
-/** The first offset of `word` lying wholly inside text[from, to), or -1: a bounded indexOf. */
-function indexWithin(text: string, word: string, from: number, to: number): number {
-  const first = word.charCodeAt(0);
-  for (let at = from; at + word.length <= to; at++) if (text.charCodeAt(at) === first && text.startsWith(word, at)) return at;
-  return -1;
-}
-
 /**
  * The start of the line holding `at` when `at` lies within its first `reach` characters, else -1: a look back of at
  * most `reach` characters.
@@ -80,9 +73,12 @@ function titleBodies(text: string): [number, number][] {
   const spans: [number, number][] = [];
   // A cited title opens with 《: without one there is nothing to scan for.
   if (!text.includes('《')) return spans;
+  // The first 关于 at or after the current title's start (-1 when there is none): the titles are ascending, so one
+  // native search moves it forward when it falls behind, and the text is searched once in all.
+  let about = text.indexOf('关于');
   for (const span of quotedSpans(text, true).spans) {
-    const about = indexWithin(text, '关于', span.open + 1, span.close);
-    spans.push([about >= 0 ? about : span.open + 2, span.close]);
+    if (about >= 0 && about < span.open + 1) about = text.indexOf('关于', span.open + 1);
+    spans.push([about >= 0 && about + 2 <= span.close ? about : span.open + 2, span.close]);
   }
   return spans;
 }
