@@ -215,7 +215,8 @@ function nameQuotes(text: string, marks: readonly number[]): NameQuote[] {
 
 /** The first set phrase or place name, in alternation order, that starts at `k`. */
 function phraseAt(text: string, k: number): string | undefined {
-  for (const word of PHRASES_BY_HEAD.get(text.charCodeAt(k))!.get(codeAt(text, k + 1)) ?? []) if (text.startsWith(word, k)) return word;
+  const words = PHRASES_BY_HEAD.get(text.charCodeAt(k))!.get(codeAt(text, k + 1));
+  if (words) for (const word of words) if (text.startsWith(word, k)) return word;
   return undefined;
 }
 
