@@ -5,7 +5,7 @@
  * (number-rules.ts) is a lookup.
  */
 import { NAME_QUOTE_MAX, PLACE_NAMES, QUOTE_PAIRS, SET_PHRASES, SPEECH_PUNCTUATION, TITLE_PAIRS, UNITS } from './number-lexicon.js';
-import { codeAt, codeSet, isChineseCode, isNumeralStart, NUMERAL_START_CHARS } from './number-chars.js';
+import { codeAt, isChineseCode, isNumeralStart, NUMERAL_START_CHARS } from './number-chars.js';
 import { markIdentifiers, stickyMatches } from './number-identifiers.js';
 
 /** Longest title or quote looked for; an opening mark with no close in reach is left alone. */
@@ -188,17 +188,9 @@ function markTitles(text: string, marks: readonly number[], blocked: SpanList): 
   }
 }
 
-const isSpeechPunctuation = codeSet(SPEECH_PUNCTUATION);
-
-/** Whether [start, end) holds sentence punctuation. */
-function holdsSpeechPunctuation(text: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) if (isSpeechPunctuation(text.charCodeAt(k))) return true;
-  return false;
-}
-
 /**
  * Short quotes naming something (`“郑州市作业建设18条”`), by start; a long quote or one with sentence punctuation is
- * speech. Judged on the text in place: only the names are cut out of it.
+ * speech. Only quotes short enough to be names are cut out of the text.
  */
 function nameQuotes(text: string, marks: readonly number[]): NameQuote[] {
   const quotes: NameQuote[] = [];
@@ -207,7 +199,9 @@ function nameQuotes(text: string, marks: readonly number[]): NameQuote[] {
     for (let k = 0; k < found.length; k += 2) {
       const start = found[k]! + 1;
       const end = found[k + 1]!;
-      if (end - start <= NAME_QUOTE_MAX && !holdsSpeechPunctuation(text, start, end)) quotes.push({ start, end, content: text.slice(start, end).trim() });
+      if (end - start > NAME_QUOTE_MAX) continue;
+      const content = text.slice(start, end);
+      if (!SPEECH_PUNCTUATION.test(content)) quotes.push({ start, end, content: content.trim() });
     }
   }
   return quotes.sort((a, b) => a.start - b.start);

@@ -185,7 +185,7 @@ export const QUOTE_PAIRS: readonly [string, string][] = [['“', '”'], ['‘',
 export const TITLE_PAIRS: readonly [string, string][] = [['《', '》'], ['〈', '〉']];
 /** A quote longer than this, or with sentence punctuation, is speech whose numbers count (`“…在校时间普遍在11个小时左右,…”`). */
 export const NAME_QUOTE_MAX = 40;
-export const SPEECH_PUNCTUATION = '，,。；;！？!?：:';
+export const SPEECH_PUNCTUATION = /[，,。；;！？!?：:]/;
 
 /** Time-of-day words that turn `X点` into a time: `下午3点`. Afternoon words add twelve hours. */
 export const DAY_PARTS: Readonly<Record<string, number>> = { 上午: 0, 早上: 0, 早晨: 0, 凌晨: 0, 中午: 0, 下午: 12, 傍晚: 12, 晚上: 12 };
