@@ -79,7 +79,10 @@ const HEADS: readonly [string, HeadKind][] = [
   ['专班', 'topic'], ['中心', 'topic'], ['机关', 'department'], ['工委', 'department'], ['总局', 'department'], ['分局', 'department'], ['局', 'department'],
   ['厅', 'department'], ['部', 'department'], ['委', 'department'], ['室', 'department'], ['处', 'topic'], ['司', 'topic'],
 ];
-const HEAD_KIND = new Map(HEADS);
+/** Per head, what the scan reads for every match of it, found with one look-up: its kind and what may not follow it. */
+const HEAD_SPECS: ReadonlyMap<string, { kind: HeadKind; notAfter: RegExp | undefined }> = new Map(
+  HEADS.map(([head, kind]) => [head, { kind, notAfter: NOT_AFTER[head] }]),
+);
 export const HEAD_SCAN = new LiteralScan(HEADS.map(([head]) => head));
 
 export const general = new WordSet(FUNCTION_WORDS);
@@ -173,18 +176,19 @@ function gazetteerCandidate(text: string, name: string, start: number, index: Ca
 
 function departmentCandidate(text: string, head: string, headStart: number, headEnd: number, index: CandidateIndex): Candidate | null {
   const spec = DEPARTMENT_WORDS[head]!;
-  const words: string[] = [];
+  const words: string[] = []; // gathered right to left, then put in reading order
   let at = headStart;
   for (let word = spec.words.endingAt(text, at, at - 20); word; word = spec.many ? spec.words.endingAt(text, at, at - 20) : null) {
-    words.unshift(word);
+    words.push(word);
     at -= word.length;
     if (words.length >= 4) break;
     // 教育和体育局, 文化广电和旅游局: 和 joins two function words inside one name.
     if (spec.many && text[at - 1] === '和' && spec.words.endingAt(text, at - 1, at - 21)) {
-      words.unshift('和');
+      words.push('和');
       at -= 1;
     }
   }
+  words.reverse();
   // What the words alone decide comes before the parent and the region are looked for (most 部 are 全部, 干部).
   if (spec.needsFunction && !words.some((word) => !MODIFIER_WORDS.has(word) && word !== '和')) return null;
   if (head === '室' && !words.length) return null;
@@ -302,8 +306,8 @@ export function headCandidates(text: string, index: CandidateIndex, heads: Liter
     const head = heads.words[k]!;
     const start = heads.starts[k]!;
     const end = start + head.length;
-    if (NOT_AFTER[head]?.test(text.slice(end, end + 3))) continue;
-    const kind = HEAD_KIND.get(head)!;
+    const { kind, notAfter } = HEAD_SPECS.get(head)!;
+    if (notAfter?.test(text.slice(end, end + 3))) continue;
     const candidate =
       kind === 'department' ? departmentCandidate(text, head, start, end, index)
       : kind === 'government' ? governmentCandidate(text, head, start, end, index)
