@@ -4,7 +4,7 @@
  * words are in agency-lists.ts.
  */
 import {
-  ABBREVIATIONS, COMMISSION_WORDS, FUNCTION_WORDS, GAZETTEER, GENERIC_TOPIC, MAX_AGENCY_LENGTH, MINISTRY_WORDS,
+  ABBREVIATIONS, COMMISSION_WORDS, FUNCTION_WORDS, GAZETTEER, GENERIC_TOPIC, MAX_AGENCY_LENGTH, MAX_TOPIC, MINISTRY_WORDS,
   MODIFIER_WORDS, NAME_OPENERS, PARTY_DEPARTMENT_WORDS, NON_STATE_BEFORE, NOT_AFTER, OFFICIAL_CENTRE, ORGAN_WORDS, PARTIES, ROLE_AFTER, ROOM_WORDS,
   SCHOOL_NEIGHBOUR_AFTER, SCHOOL_NEIGHBOUR_BEFORE, SCHOOL_TOPIC, SECTION_TOPIC, WORK_COMMITTEE_WORDS,
 } from './agency-lexicon.js';
@@ -34,6 +34,16 @@ export interface Candidate {
 }
 
 export const expand = (word: string): string => ABBREVIATIONS[word] ?? word;
+
+/**
+ * The words expanded and joined. A loop rather than map and join: the array map returns has another elements kind
+ * when it is empty, and the optimised join then bails out on it.
+ */
+export function expandAll(words: readonly string[]): string {
+  let expanded = '';
+  for (const word of words) expanded += expand(word);
+  return expanded;
+}
 
 type Draft = Omit<Candidate, 'canonical'> & { canonical?: string };
 
@@ -69,22 +79,35 @@ const HEADS: readonly [string, HeadKind][] = [
   ['专班', 'topic'], ['中心', 'topic'], ['机关', 'department'], ['工委', 'department'], ['总局', 'department'], ['分局', 'department'], ['局', 'department'],
   ['厅', 'department'], ['部', 'department'], ['委', 'department'], ['室', 'department'], ['处', 'topic'], ['司', 'topic'],
 ];
-const HEAD_KIND = new Map(HEADS);
+/** Per head, what the scan reads for every match of it, found with one look-up: its kind and what may not follow it. */
+const HEAD_SPECS: ReadonlyMap<string, { kind: HeadKind; notAfter: RegExp | undefined }> = new Map(
+  HEADS.map(([head, kind]) => [head, { kind, notAfter: NOT_AFTER[head] }]),
+);
 export const HEAD_SCAN = new LiteralScan(HEADS.map(([head]) => head));
 
 export const general = new WordSet(FUNCTION_WORDS);
-const DEPARTMENT_WORDS: Readonly<Record<string, { words: WordSet; many: boolean; parent: boolean }>> = {
-  局: { words: general, many: true, parent: false },
-  总局: { words: general, many: true, parent: false },
-  分局: { words: general, many: true, parent: false },
-  厅: { words: general, many: true, parent: false },
-  部门: { words: general, many: true, parent: false },
-  部: { words: new WordSet(MINISTRY_WORDS), many: false, parent: true },
-  委: { words: new WordSet(COMMISSION_WORDS), many: false, parent: true },
-  工委: { words: new WordSet(WORK_COMMITTEE_WORDS), many: false, parent: true },
-  室: { words: new WordSet(ROOM_WORDS), many: false, parent: true },
-  机关: { words: new WordSet(ORGAN_WORDS), many: false, parent: false },
-  办公厅: { words: new WordSet([]), many: false, parent: true },
+/**
+ * Per department head: the function words it takes, whether several (教育和体育局), whether a parent body may stand
+ * before it (教育部办公厅), and whether it needs a function word that is not a modifier (教育局; 全部, 干部 are none).
+ */
+interface DepartmentSpec {
+  words: WordSet;
+  many: boolean;
+  parent: boolean;
+  needsFunction: boolean;
+}
+const DEPARTMENT_WORDS: Readonly<Record<string, DepartmentSpec>> = {
+  局: { words: general, many: true, parent: false, needsFunction: true },
+  总局: { words: general, many: true, parent: false, needsFunction: true },
+  分局: { words: general, many: true, parent: false, needsFunction: true },
+  厅: { words: general, many: true, parent: false, needsFunction: true },
+  部门: { words: general, many: true, parent: false, needsFunction: true },
+  部: { words: new WordSet(MINISTRY_WORDS), many: false, parent: true, needsFunction: true },
+  委: { words: new WordSet(COMMISSION_WORDS), many: false, parent: true, needsFunction: false },
+  工委: { words: new WordSet(WORK_COMMITTEE_WORDS), many: false, parent: true, needsFunction: true },
+  室: { words: new WordSet(ROOM_WORDS), many: false, parent: true, needsFunction: false },
+  机关: { words: new WordSet(ORGAN_WORDS), many: false, parent: false, needsFunction: true },
+  办公厅: { words: new WordSet([]), many: false, parent: true, needsFunction: false },
 };
 /** Heads written short: 市委教育工委 = …工作委员会, 市政府 = 市人民政府 (楚雄). */
 const HEAD_CANONICAL: Readonly<Record<string, string>> = { 工委: '工作委员会', 政府: '人民政府' };
@@ -102,29 +125,26 @@ const TERM = /[一二三四五六七八九十]+届$/;
 export class CandidateIndex {
   readonly all: Candidate[] = [];
   constructor(readonly places: PlaceIndex) {}
-  private readonly byEnd = new Map<number, Candidate[]>();
-  private readonly byStart = new Map<number, Candidate[]>();
+  /** By end and by start offset, the longest candidate there (the first added of equal lengths). */
+  private readonly byEnd = new Map<number, Candidate>();
+  private readonly byStart = new Map<number, Candidate>();
   add(candidate: Candidate): void {
     if (candidate.end - candidate.start > MAX_AGENCY_LENGTH) return;
     this.all.push(candidate);
-    CandidateIndex.file(this.byEnd, candidate.end, candidate);
-    CandidateIndex.file(this.byStart, candidate.start, candidate);
+    CandidateIndex.keepLongest(this.byEnd, candidate.end, candidate);
+    CandidateIndex.keepLongest(this.byStart, candidate.start, candidate);
   }
-  private static file(map: Map<number, Candidate[]>, key: number, candidate: Candidate): void {
-    const list = map.get(key);
-    if (list) list.push(candidate);
-    else map.set(key, [candidate]);
-  }
-  private static longest(list: Candidate[] | undefined): Candidate | undefined {
-    return list?.reduce((best, c) => (c.end - c.start > best.end - best.start ? c : best));
+  private static keepLongest(map: Map<number, Candidate>, key: number, candidate: Candidate): void {
+    const known = map.get(key);
+    if (!known || candidate.end - candidate.start > known.end - known.start) map.set(key, candidate);
   }
   /** The longest candidate ending at `end`, if any. */
   endingAt(end: number): Candidate | undefined {
-    return CandidateIndex.longest(this.byEnd.get(end));
+    return this.byEnd.get(end);
   }
   /** The longest candidate starting at `start`, if any. */
   startingAt(start: number): Candidate | undefined {
-    return CandidateIndex.longest(this.byStart.get(start));
+    return this.byStart.get(start);
   }
 }
 
@@ -156,18 +176,22 @@ function gazetteerCandidate(text: string, name: string, start: number, index: Ca
 
 function departmentCandidate(text: string, head: string, headStart: number, headEnd: number, index: CandidateIndex): Candidate | null {
   const spec = DEPARTMENT_WORDS[head]!;
-  const words: string[] = [];
+  const words: string[] = []; // gathered right to left, then put in reading order
   let at = headStart;
   for (let word = spec.words.endingAt(text, at, at - 20); word; word = spec.many ? spec.words.endingAt(text, at, at - 20) : null) {
-    words.unshift(word);
+    words.push(word);
     at -= word.length;
     if (words.length >= 4) break;
     // 教育和体育局, 文化广电和旅游局: 和 joins two function words inside one name.
     if (spec.many && text[at - 1] === '和' && spec.words.endingAt(text, at - 1, at - 21)) {
-      words.unshift('和');
+      words.push('和');
       at -= 1;
     }
   }
+  words.reverse();
+  // What the words alone decide comes before the parent and the region are looked for (most 部 are 全部, 干部).
+  if (spec.needsFunction && !words.some((word) => !MODIFIER_WORDS.has(word) && word !== '和')) return null;
+  if (head === '室' && !words.length) return null;
   let parent: Candidate | undefined;
   if (spec.parent && (words.length || head === '办公厅')) {
     parent = index.endingAt(at);
@@ -182,13 +206,9 @@ function departmentCandidate(text: string, head: string, headStart: number, head
   const scan = parent ? { region: null, generic: false, system: null, pronounTier: null } : regionEndingAt(index.places, text, scanFrom, scanFrom - LOOK_BEHIND);
   if (scan.system?.includes('校')) return null;
   const region = parent ? parent.region : scan.region;
-  const functionWords = words.filter((word) => !MODIFIER_WORDS.has(word) && word !== '和');
   switch (head) {
-    case '局': case '总局': case '分局': case '厅': case '部门': case '部': case '工委': case '机关':
-      if (!functionWords.length) return null;
-      break;
     case '室':
-      if (!words.length || !(parent || region)) return null;
+      if (!(parent || region)) return null;
       break;
     case '办公厅':
       if (!parent) return null;
@@ -208,7 +228,7 @@ function departmentCandidate(text: string, head: string, headStart: number, head
     }
   }
   if (nonStateBefore(text, start)) return null;
-  const expanded = words.map(expand).join('');
+  const expanded = expandAll(words);
   const headName = head === '委' && words.length ? '委员会' : (HEAD_CANONICAL[head] ?? head);
   const canonical = parent ? `${parent.canonical}${expanded}${headName}` : undefined;
   const body = canonical ? withoutRegion(text, canonical, region) : `${party === '中共' ? '' : party}${expanded}${headName}`;
@@ -219,8 +239,7 @@ function departmentCandidate(text: string, head: string, headStart: number, head
   const abbreviated = words.some((word) => expand(word) !== word) || headName !== head;
   return make(text, {
     start, end: headEnd, region, body, functionKey: expanded, level, abbreviated, bare: false,
-    ...(canonical ?? partyCanonical ? { canonical: canonical ?? partyCanonical } : {}),
-    ...(scan.pronounTier ? { pronounTier: scan.pronounTier } : {}),
+    canonical: canonical ?? partyCanonical, pronounTier: scan.pronounTier ?? undefined,
   });
 }
 
@@ -238,6 +257,9 @@ function councilCandidate(text: string, head: string, headStart: number, headEnd
   return make(text, { start: scan.region.start, end: headEnd, region: scan.region, body: head, functionKey: '', level: regionLevel(scan.region) ?? 'unknown', abbreviated: false, bare: false });
 }
 
+/** Endings a head's topic must have: 校外培训工作处, 诉前调解中心, 校外培训工作专班, 城关街道办事处. */
+const TOPIC_ENDINGS: Readonly<Record<string, RegExp>> = { 处: SECTION_TOPIC, 司: SECTION_TOPIC, 中心: OFFICIAL_CENTRE, 专班: /工作$/, 办事处: /街道$/ };
+
 function topicCandidate(text: string, head: string, headStart: number, headEnd: number, index: CandidateIndex): Candidate | null {
   const before = index.endingAt(headStart);
   if (head === '办公室' && before && headEnd - before.start <= MAX_AGENCY_LENGTH) {
@@ -250,6 +272,10 @@ function topicCandidate(text: string, head: string, headStart: number, headEnd: 
   if (head === '办公室' && /[局厅]/.test(text[headStart - 1] ?? '')) {
     return make(text, { start: headStart - 1, end: headEnd, region: null, body: text[headStart - 1] + head, functionKey: '', level: 'unknown', abbreviated: false, bare: false });
   }
+  // Every topic is part of the MAX_TOPIC characters before the head: a topic ending the head needs is looked for
+  // there first, so most 处 (处理, 之处) and 中心 (活动中心) fail before the topic is read.
+  const ending = TOPIC_ENDINGS[head];
+  if (ending && !ending.test(text.slice(Math.max(0, headStart - MAX_TOPIC), headStart))) return null;
   let start = topicStart(text, headStart, headStart - 20);
   const lead = TOPIC_LEAD.exec(text.slice(start, headStart));
   if (lead?.[0].includes('校')) return null;
@@ -263,12 +289,11 @@ function topicCandidate(text: string, head: string, headStart: number, headEnd: 
   const named = party && region && region.end === headStart;
   if ((!named && GENERIC_TOPIC.test(core)) || SCHOOL_TOPIC.test(topic) || nonStateBefore(text, start)) return null;
   if (SCHOOL_NEIGHBOUR_AFTER.test(text.slice(headEnd, headEnd + 6)) || SCHOOL_NEIGHBOUR_BEFORE.test(text.slice(Math.max(0, start - 6), start))) return null;
-  // 中心 needs an official function and a name beyond it: 校外培训矛盾纠纷诉前调解中心, not 活动中心 or a bare 指导中心.
-  const centre = head === '中心' ? OFFICIAL_CENTRE.exec(topic) : null;
-  if (head === '中心' && (!centre || centre[0].length >= topic.length)) return null;
-  if ((head === '处' || head === '司') && !SECTION_TOPIC.test(topic)) return null;
-  if (head === '专班' && !topic.endsWith('工作')) return null;
-  if (head === '办事处' && !topic.endsWith('街道')) return null; // 城关街道办事处
+  if (head === '中心') {
+    // 中心 needs an official function and a name beyond it: 校外培训矛盾纠纷诉前调解中心, not 活动中心 or a bare 指导中心.
+    const centre = OFFICIAL_CENTRE.exec(topic);
+    if (!centre || centre[0].length >= topic.length) return null;
+  } else if (ending && !ending.test(topic)) return null;
   const body = party + text.slice(region?.end ?? start + party.length, headStart) + head;
   // A topic opening with a known body takes its level (国务院教育督导委员会办公室, 教育部基础教育司).
   const level = regionLevel(region) ?? index.startingAt(start)?.level ?? 'unknown';
@@ -281,8 +306,8 @@ export function headCandidates(text: string, index: CandidateIndex, heads: Liter
     const head = heads.words[k]!;
     const start = heads.starts[k]!;
     const end = start + head.length;
-    if (NOT_AFTER[head]?.test(text.slice(end, end + 3))) continue;
-    const kind = HEAD_KIND.get(head)!;
+    const { kind, notAfter } = HEAD_SPECS.get(head)!;
+    if (notAfter?.test(text.slice(end, end + 3))) continue;
     const candidate =
       kind === 'department' ? departmentCandidate(text, head, start, end, index)
       : kind === 'government' ? governmentCandidate(text, head, start, end, index)

@@ -3,7 +3,7 @@
  * and a function word after a region (同级财政). They lean on the candidates already found by agency-find.ts.
  */
 import { GAZETTEER, LIST_FUNCTION_WORDS, METONYM_WORDS, MODIFIER_WORDS, NON_STATE_ITEMS } from './agency-lexicon.js';
-import { expand, general, LOOK_BEHIND, make, nonStateBefore, type Candidate, type CandidateIndex } from './agency-find.js';
+import { expand, expandAll, general, LOOK_BEHIND, make, nonStateBefore, type Candidate, type CandidateIndex } from './agency-find.js';
 import { regionEndingAt, regionLevel, WordSet, type Region } from './agency-grow.js';
 import { LiteralScan, type LiteralMatches } from './agency-scan.js';
 
@@ -67,7 +67,7 @@ export function ellipsisCandidates(text: string, index: CandidateIndex): void {
         from -= word.length;
       }
       if (!words.some((word) => !MODIFIER_WORDS.has(word)) || index.endingAt(end)) break;
-      const expanded = words.map(expand).join('');
+      const expanded = expandAll(words);
       index.add(make(text, { start: from, end, region: null, body: `${expanded}部门`, functionKey: expanded, level: 'unknown', abbreviated: true, bare: false }));
       at = from;
     }

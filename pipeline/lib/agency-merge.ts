@@ -93,12 +93,11 @@ export function toAgency(text: string, group: readonly Candidate[]): Agency {
   // A named place fixes the level (市人民政府 beside 楚雄市人民政府 is county level); else the name's own word.
   const place = group.find((c) => c.region?.place)?.region?.place;
   const level = place?.level ?? (named.level !== 'unknown' ? named.level : (group.find((c) => !c.bare && c.level !== 'unknown')?.level ?? 'unknown'));
-  return {
-    name: text.slice(named.start, named.end),
-    canonical: named.canonical,
-    level,
-    mentions: group.map((c) => ({ text: text.slice(c.start, c.end), start: c.start, end: c.end })),
-  };
+  // Pushed, not mapped: once optimised, map makes arrays of another elements kind than the builtin does, and
+  // addTruncatedMentions's optimised code would bail out on them.
+  const mentions: Agency['mentions'] = [];
+  for (const c of group) mentions.push({ text: text.slice(c.start, c.end), start: c.start, end: c.end });
+  return { name: text.slice(named.start, named.end), canonical: named.canonical, level, mentions };
 }
 
 /** Short forms of an office cut at 办: 推进办 for 在线家庭教育推进办公室 (承德), “双减”办 for …领导小组办公室. */
@@ -154,6 +153,7 @@ export function addTruncatedMentions(text: string, agencies: Agency[]): void {
   const lastOffsets = new Map<string, number[]>();
   for (const agency of agencies) {
     const first = agency.mentions[0]!.end;
+    let added = false;
     for (const form of truncatedForms(agency.name)) {
       const last = form[form.length - 1]!;
       let offsets = lastOffsets.get(last);
@@ -168,8 +168,10 @@ export function addTruncatedMentions(text: string, agencies: Agency[]): void {
         if (NOT_AFTER_BAN.test(text.slice(end, end + 1)) || isTaken(at, end)) continue;
         agency.mentions.push({ text: form, start: at, end });
         taken.set(at, end);
+        added = true;
       }
     }
-    agency.mentions.sort((a, b) => a.start - b.start);
+    // The grouped mentions are in text order already; only added ones need a sort.
+    if (added) agency.mentions.sort((a, b) => a.start - b.start);
   }
 }

@@ -188,14 +188,20 @@ function markTitles(text: string, marks: readonly number[], blocked: SpanList): 
   }
 }
 
-/** Short quotes naming something (`“郑州市作业建设18条”`), by start; a long quote or one with sentence punctuation is speech. */
+/**
+ * Short quotes naming something (`“郑州市作业建设18条”`), by start; a long quote or one with sentence punctuation is
+ * speech. Only quotes short enough to be names are cut out of the text.
+ */
 function nameQuotes(text: string, marks: readonly number[]): NameQuote[] {
   const quotes: NameQuote[] = [];
   for (const [open, close] of QUOTE_PAIRS) {
     const found = pairsOf(text, marks, open, close);
     for (let k = 0; k < found.length; k += 2) {
-      const content = text.slice(found[k]! + 1, found[k + 1]!);
-      if (content.length <= NAME_QUOTE_MAX && !SPEECH_PUNCTUATION.test(content)) quotes.push({ start: found[k]! + 1, end: found[k + 1]!, content: content.trim() });
+      const start = found[k]! + 1;
+      const end = found[k + 1]!;
+      if (end - start > NAME_QUOTE_MAX) continue;
+      const content = text.slice(start, end);
+      if (!SPEECH_PUNCTUATION.test(content)) quotes.push({ start, end, content: content.trim() });
     }
   }
   return quotes.sort((a, b) => a.start - b.start);
@@ -203,7 +209,8 @@ function nameQuotes(text: string, marks: readonly number[]): NameQuote[] {
 
 /** The first set phrase or place name, in alternation order, that starts at `k`. */
 function phraseAt(text: string, k: number): string | undefined {
-  for (const word of PHRASES_BY_HEAD.get(text.charCodeAt(k))!.get(codeAt(text, k + 1)) ?? []) if (text.startsWith(word, k)) return word;
+  const words = PHRASES_BY_HEAD.get(text.charCodeAt(k))!.get(codeAt(text, k + 1));
+  if (words) for (const word of words) if (text.startsWith(word, k)) return word;
   return undefined;
 }
 

@@ -72,7 +72,7 @@ function readClock(text: string, i: number, runEnd: number, spanEnd = false): { 
     if (hour > 24 || minute > 59 || text.slice(Math.max(0, i - 6), i).includes('比')) return null; // 师生比达到1:13
     let end = runEnd + 3;
     if (/^[:：]\d{2}(?!\d)/.test(text.slice(end, end + 4))) end += 3;
-    return { value: `${afternoon(text, i, hour)}:${text.slice(runEnd + 1, runEnd + 3)}`, end };
+    return { value: `${afternoon(dayPartBefore(text, i), hour)}:${text.slice(runEnd + 1, runEnd + 3)}`, end };
   }
   const parsed = parseNumeral(run);
   if (!parsed || typeof parsed.value !== 'number' || !Number.isInteger(parsed.value) || parsed.value > 24 || parsed.digitwise) return null;
@@ -97,16 +97,18 @@ function readClock(text: string, i: number, runEnd: number, spanEnd = false): { 
     minutes = '30';
     end++;
   }
-  return { value: `${afternoon(text, i, parsed.value)}:${minutes}`, end };
+  return { value: `${afternoon(dayPart, parsed.value)}:${minutes}`, end };
 }
+
+const DAY_PART_WORDS = Object.keys(DAY_PARTS);
 
 function dayPartBefore(text: string, i: number): string | undefined {
-  return Object.keys(DAY_PARTS).find((word) => text.startsWith(word, i - word.length));
+  for (const word of DAY_PART_WORDS) if (text.startsWith(word, i - word.length)) return word;
+  return undefined;
 }
 
-/** The hour on a 24-hour clock: `下午5点`, `下午5:30` are 17 o'clock. */
-function afternoon(text: string, i: number, hour: number): number {
-  const dayPart = dayPartBefore(text, i);
+/** The hour on a 24-hour clock, given the day part before the time: `下午5点`, `下午5:30` are 17 o'clock. */
+function afternoon(dayPart: string | undefined, hour: number): number {
   return dayPart && DAY_PARTS[dayPart]! > 0 && hour < 12 ? hour + DAY_PARTS[dayPart]! : hour;
 }
 

@@ -119,11 +119,12 @@ export const SUFFIX_QUALIFIERS: readonly { word: string; qualifier: Qualifier; d
   { word: '多', qualifier: 'more_than', durationOnly: true },
 ];
 
-/** A cap named after the amount: `每节课50元的上限`, `以300元为上限`. */
-export const CAP_WORDS: readonly { pattern: RegExp; qualifier: Qualifier }[] = [
-  { pattern: /^(?:的|为)?上限/, qualifier: 'at_most' },
-  { pattern: /^(?:的|为)?下限/, qualifier: 'at_least' },
+/** A cap named after the amount, right after it or after one of CAP_LEADS: `每节课50元的上限`, `以300元为上限`. */
+export const CAP_WORDS: readonly { word: string; qualifier: Qualifier }[] = [
+  { word: '上限', qualifier: 'at_most' },
+  { word: '下限', qualifier: 'at_least' },
 ];
+export const CAP_LEADS = '的为';
 
 /** Markers between the number and the unit: `300余件`, `150多条`, `十来个`. */
 export const INNER_QUALIFIERS: Readonly<Record<string, Qualifier>> = { 余: 'more_than', 多: 'more_than', 来: 'approx' };

@@ -2,7 +2,7 @@
  * The qualifier words around a number (ANNOTATION.md § Numbers, qualifiers): before it, adjacent (`不少于两次`) or a
  * few characters away in its clause (`每年至少开展一次`), and after it (`95%以上`, `两年多`, `3天内`, `…的上限`).
  */
-import { CAP_WORDS, PREFIX_QUALIFIERS, QUALIFIER_BLOCKERS, SUFFIX_QUALIFIERS, type NumberKind, type Qualifier } from './number-lexicon.js';
+import { CAP_LEADS, CAP_WORDS, PREFIX_QUALIFIERS, QUALIFIER_BLOCKERS, SUFFIX_QUALIFIERS, type NumberKind, type Qualifier } from './number-lexicon.js';
 import { codeAt, codeSet, isNumeralStartCode } from './number-chars.js';
 import type { NumberCandidate } from './number-scan.js';
 import { matchUnit } from './number-units.js';
@@ -14,6 +14,7 @@ const RECENT_SPANS: ReadonlySet<string> = new Set(['年', '个月', '周', '星�
 const REMOTE_QUALIFIER_GAP = 6;
 const CLAUSE_END = '，,。；;！？!?：:\n、';
 const isClauseEnd = codeSet(CLAUSE_END);
+const isCapLead = codeSet(CAP_LEADS);
 const SPACE = 32;
 
 /** The start of the clause holding `i`, looking back at most `limit` characters. */
@@ -115,9 +116,9 @@ export function finishCandidate(text: string, candidate: NumberCandidate): Numbe
   if (before) candidate.prefixWord = before.word;
   if (before?.adjacent) candidate.start = before.at;
   if (candidate.qualifier === 'exact') {
-    const rest = text.slice(candidate.end, candidate.end + 4);
+    const at = isCapLead(codeAt(text, candidate.end)) ? candidate.end + 1 : candidate.end;
     for (const cap of CAP_WORDS) {
-      if (!cap.pattern.test(rest)) continue;
+      if (!text.startsWith(cap.word, at)) continue;
       candidate.qualifier = cap.qualifier;
       break;
     }

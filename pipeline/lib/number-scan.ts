@@ -72,36 +72,51 @@ function readHalf(text: string, i: number): NumberCandidate | null {
   return candidateOf(i, unit.end, i + 1, 0.5, unit.entry.unit, 'duration', 'exact', parsed);
 }
 
+/** Where the scan resumes after the expression last read: one per text, so that reading allocates no result pair. */
+export interface ScanCursor {
+  next: number;
+}
+
 /**
- * Reads the expression starting at `i`, without its qualifier words (number-qualifiers.ts `finishCandidate`); `next`
- * is where scanning resumes. A run that nothing after it can extend and that is a bare count (number-rules.ts
- * `no-unit`) gives no candidate: most numerals of a text (`统一`, `进一步`, `一些`) end here, read and parsed only.
+ * Reads the expression starting at `i`, without its qualifier words (number-qualifiers.ts `finishCandidate`), and
+ * sets `cursor.next` to where scanning resumes. A run that nothing after it can extend and that is a bare count
+ * (number-rules.ts `no-unit`) gives no candidate: most numerals of a text (`统一`, `进一步`, `一些`) end here.
  */
-export function readExpression(text: string, i: number): { candidate: NumberCandidate | null; next: number } {
+export function readExpression(text: string, i: number, cursor: ScanCursor): NumberCandidate | null {
   if (codeAt(text, i) === HALF) {
     const half = readHalf(text, i);
-    return { candidate: half, next: half ? half.end : i + 1 };
+    cursor.next = half ? half.end : i + 1;
+    return half;
   }
   const runEnd = readRun(text, i);
+  cursor.next = runEnd;
   if (runEnd - i > MAX_RUN) {
     let skip = runEnd;
     while (skip < text.length && (isArabicCode(codeAt(text, skip)) || isChineseCode(codeAt(text, skip)))) skip++;
-    return { candidate: null, next: skip };
+    cursor.next = skip;
+    return null;
   }
   const after = codeAt(text, runEnd);
   const extendable = mayExtendRun(after);
+  // Any one numeral character reads as a bare count, so one that nothing extends (统一, 进一步) needs no parse.
+  if (!extendable && runEnd - i === 1) return null;
   if (extendable) {
     const fixed = mayStartFixedForm(after) ? readFixedForm(text, i, runEnd) : null;
-    if (fixed) return { candidate: fixed, next: fixed.end };
+    if (fixed) {
+      cursor.next = fixed.end;
+      return fixed;
+    }
     if (runEnd - i === 1 && codeAt(text, i) === ONE && after === HALF && !matchUnit(text, runEnd + 1)) {
-      return { candidate: candidateOf(i, runEnd + 1, runEnd, 0.5, null, 'other', 'exact'), next: runEnd + 1 };
+      cursor.next = runEnd + 1;
+      return candidateOf(i, runEnd + 1, runEnd, 0.5, null, 'other', 'exact');
     }
   }
   const parsed = parseNumeral(text.slice(i, runEnd));
   // Nothing after the run can extend it: a bare count has no unit and is not counted, so no candidate is built.
-  if (!parsed || (!extendable && isBareCount(parsed) && isFiniteNumeral(parsed.value))) return { candidate: null, next: runEnd };
+  if (!parsed || (!extendable && isBareCount(parsed) && isFiniteNumeral(parsed.value))) return null;
   const candidate = readGeneral(text, i, runEnd, parsed);
-  return { candidate, next: Math.max(runEnd, candidate.end) };
+  cursor.next = Math.max(runEnd, candidate.end);
+  return candidate;
 }
 
 /** A clock time, a ratio or a fraction at the run, in that order of preference; null when the run is none of them. */

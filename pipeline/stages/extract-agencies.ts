@@ -20,8 +20,9 @@ const DOC_NUMBER_WINDOW = 12;
  * METADATA_ROW ends in one of these colons, every match of DOC_NUMBER_AFTER holds one of these brackets. Keep
  * them in step with the two patterns in agency-lexicon.ts.
  */
-const COLONS = codeSet(':：');
+const COLONS = [':', '：'];
 const DOC_NUMBER_BRACKETS = codeSet('〔[［【﹝〖');
+const NEWLINE = 10;
 
 /** Whether one of `codes` stands in text[from, to): a cheap necessary condition before a regex on that window. */
 function holdsAny(text: string, from: number, to: number, codes: CodeSet): boolean {
@@ -29,24 +30,37 @@ function holdsAny(text: string, from: number, to: number, codes: CodeSet): boole
   return false;
 }
 
-/** The first offset of `word` lying wholly inside text[from, to), or -1: a bounded indexOf. */
-function indexWithin(text: string, word: string, from: number, to: number): number {
-  const first = word.charCodeAt(0);
-  for (let at = from; at + word.length <= to; at++) if (text.charCodeAt(at) === first && text.startsWith(word, at)) return at;
-  return -1;
+/**
+ * The start of the line holding `at` when `at` lies within its first `reach` characters, else -1: a look back of at
+ * most `reach` characters.
+ */
+function lineStartWithin(text: string, at: number, reach: number): number {
+  for (let k = at - 1; k >= Math.max(0, at - reach); k--) if (text.charCodeAt(k) === NEWLINE) return k + 1;
+  return at < reach ? 0 : -1;
 }
 
-/** Spans where candidates are not content: rows of the page's metadata table (索引号 | 发布机构: …). */
+/**
+ * Spans where candidates are not content: rows of the page's metadata table (索引号 | 发布机构: …). Only a line with
+ * a colon in its METADATA_WINDOW can be one, so the lines are reached from the colons (a tenth as many as lines).
+ */
 function furnitureSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  let start = 0;
-  while (start <= text.length) {
+  /** Per colon, its next offset (or -1 once there is none). */
+  const next: number[] = [];
+  for (const colon of COLONS) next.push(text.indexOf(colon));
+  let tested = -1; // the start of the last line tested
+  for (;;) {
+    let k = -1;
+    for (let j = 0; j < next.length; j++) if (next[j]! >= 0 && (k < 0 || next[j]! < next[k]!)) k = j;
+    if (k < 0) break;
+    const at = next[k]!;
+    next[k] = text.indexOf(COLONS[k]!, at + 1);
+    const start = lineStartWithin(text, at, METADATA_WINDOW);
+    if (start < 0 || start === tested) continue;
+    tested = start;
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
-    const window = Math.min(end, start + METADATA_WINDOW);
-    if (holdsAny(text, start, window, COLONS) && METADATA_ROW.test(text.slice(start, window))) spans.push([start, end]);
-    if (newline < 0) break;
-    start = newline + 1;
+    if (METADATA_ROW.test(text.slice(start, Math.min(end, start + METADATA_WINDOW)))) spans.push([start, end]);
   }
   return spans;
 }
@@ -59,17 +73,19 @@ function titleBodies(text: string): [number, number][] {
   const spans: [number, number][] = [];
   // A cited title opens with 《: without one there is nothing to scan for.
   if (!text.includes('《')) return spans;
-  for (const span of quotedSpans(text).spans) {
-    if (span.kind !== 'book') continue;
-    const about = indexWithin(text, '关于', span.open + 1, span.close);
-    spans.push([about >= 0 ? about : span.open + 2, span.close]);
+  // The first 关于 at or after the current title's start (-1 when there is none): the titles are ascending, so one
+  // native search moves it forward when it falls behind, and the text is searched once in all.
+  let about = text.indexOf('关于');
+  for (const span of quotedSpans(text, true).spans) {
+    if (about >= 0 && about < span.open + 1) about = text.indexOf('关于', span.open + 1);
+    spans.push([about >= 0 && about + 2 <= span.close ? about : span.open + 2, span.close]);
   }
   return spans;
 }
 
-function outside(candidates: readonly Candidate[], spans: readonly [number, number][]): readonly Candidate[] {
-  if (!spans.length) return candidates;
-  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+/** The candidates starting outside the spans, which are ascending by start (as both kinds of span are made). */
+function outside(candidates: readonly Candidate[], sorted: readonly [number, number][]): readonly Candidate[] {
+  if (!sorted.length) return candidates;
   return candidates.filter((c) => {
     // Binary search for the last span starting at or before the candidate.
     let lo = 0;
@@ -105,7 +121,10 @@ export function findAgencies(text: string, places: PlaceIndex): Agency[] {
   listCandidates(text, index, listEnds);
   ellipsisCandidates(text, index);
   const content = outside(outside(index.all, furnitureSpans(text)), titleBodies(text)).filter((c) => !beforeDocNumber(text, c.end));
-  const agencies = groupCandidates(selectCandidates(content)).map((group) => toAgency(text, group));
+  // Pushed, not mapped: an empty mapped array has another elements kind, on which addTruncatedMentions's optimised
+  // code bails out.
+  const agencies: Agency[] = [];
+  for (const group of groupCandidates(selectCandidates(content))) agencies.push(toAgency(text, group));
   addTruncatedMentions(text, agencies);
   return agencies;
 }

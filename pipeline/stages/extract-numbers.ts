@@ -5,7 +5,7 @@ import { buildRuleContext, type RuleContext } from '../lib/number-context.js';
 import { intrinsicRejectReason, isLoneOne, keepLoneOne, rejectReason } from '../lib/number-rules.js';
 import { MAX_RUN } from '../lib/number-forms.js';
 import { finishCandidate } from '../lib/number-qualifiers.js';
-import { readExpression, type NumberCandidate } from '../lib/number-scan.js';
+import { readExpression, type NumberCandidate, type ScanCursor } from '../lib/number-scan.js';
 import type { Stage } from './stage.js';
 
 const STAGE = 'extract-numbers';
@@ -66,11 +66,13 @@ function readExpressions(text: string, context: RuleContext, messages: Message[]
   let longRuns = 0;
   let failures = 0;
   let at = 0; // where scanning resumes: past the end of the last expression read
+  const cursor: ScanCursor = { next: 0 };
   for (let n = 0; n < starts.length; n++) {
     const start = starts[n]!;
     if (start < at) continue;
     try {
-      const { candidate, next } = readExpression(text, start);
+      const candidate = readExpression(text, start, cursor);
+      const next = cursor.next;
       if (next - start > MAX_RUN && !candidate) longRuns++;
       at = Math.max(next, start + 1);
       if (!candidate) continue;
