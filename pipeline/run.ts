@@ -10,8 +10,14 @@ import type { DocumentHints } from './document.js';
 import type { DocumentOutcome } from './process.js';
 import type { Stage } from './stages/stage.js';
 
-/** Documents read ahead of the writer per worker: enough to keep workers busy, few enough to stream. */
-const IN_FLIGHT_PER_WORKER = 4;
+/**
+ * Documents read and processed together, stage by stage (`processBatch`), and the most bytes such a batch holds: a
+ * large document goes alone.
+ */
+const BATCH_DOCUMENTS = 8;
+const BATCH_BYTES = 4 * 2 ** 20;
+/** Documents read ahead of the writer per worker: a batch in work and the next one ready, few enough to stream. */
+const IN_FLIGHT_PER_WORKER = 2 * BATCH_DOCUMENTS;
 /** Concurrent file reads. */
 const READ_CONCURRENCY = 8;
 
@@ -57,6 +63,7 @@ export type WireResult =
   | { index: number; ok: true; line: string; timings: Record<string, number> }
   | { index: number; ok: false; failure: Failure; timings: Record<string, number> };
 
+/** One document of a batch sent to a worker thread; the worker answers a batch with its results, in order. */
 export interface WorkerJob {
   index: number;
   path: string;
@@ -70,18 +77,47 @@ export function toWireResult(index: number, outcome: DocumentOutcome): WireResul
     : { index, ok: false, failure: outcome.failure, timings: outcome.timings };
 }
 
+/** A read document on its way to a processor. */
+interface Job {
+  index: number;
+  path: string;
+  bytes: Uint8Array;
+  hints: DocumentHints;
+}
+
+/** Processes a group of documents; a promise per document, in the group's order. */
 type Processor = {
-  process(index: number, path: string, bytes: Uint8Array, hints: DocumentHints): Promise<WireResult>;
+  process(jobs: readonly Job[]): Promise<WireResult>[];
   close(): Promise<void>;
 };
 
+/** End of the batch that starts at `from`: up to BATCH_DOCUMENTS documents and BATCH_BYTES (at least one document). */
+function batchEnd(jobs: readonly Job[], from: number): number {
+  let end = from;
+  let bytes = 0;
+  while (end < jobs.length && end - from < BATCH_DOCUMENTS && (end === from || bytes + jobs[end]!.bytes.byteLength <= BATCH_BYTES)) {
+    bytes += jobs[end]!.bytes.byteLength;
+    end++;
+  }
+  return end;
+}
+
 async function inThreadProcessor(options: Omit<RunOptions, 'inputs'>): Promise<Processor> {
-  const { createContext, processDocument } = await import('./process.js');
+  const { createContext, processBatch } = await import('./process.js');
   const { defaultStages } = await import('./index.js');
   const context = createContext({ maxBytes: options.maxBytes });
   const stages = options.stages ?? defaultStages;
   return {
-    process: async (index, path, bytes, hints) => toWireResult(index, processDocument(path, bytes, stages, context, hints)),
+    process: (jobs) => {
+      const results: Promise<WireResult>[] = [];
+      for (let from = 0, to = 0; from < jobs.length; from = to) {
+        to = batchEnd(jobs, from);
+        const batch = jobs.slice(from, to);
+        const outcomes = processBatch(batch, stages, context);
+        batch.forEach((job, i) => results.push(Promise.resolve(toWireResult(job.index, outcomes[i]!))));
+      }
+      return results;
+    },
     close: async () => {},
   };
 }
@@ -95,9 +131,14 @@ function workerScript(): string {
   return built;
 }
 
+interface QueuedJob extends Job {
+  resolve: (result: WireResult) => void;
+}
+
 interface Slot {
   worker: Worker;
-  job: { index: number; path: string; resolve: (result: WireResult) => void } | null;
+  /** The documents the worker holds: a batch, or one document re-run alone after its batch's worker died. */
+  batch: QueuedJob[];
 }
 
 function spawnWorker(script: string, maxBytes: number): Promise<Worker> {
@@ -113,59 +154,73 @@ function spawnWorker(script: string, maxBytes: number): Promise<Worker> {
 }
 
 /**
- * A pool of worker threads, each with its own adapters. A worker that dies (a native crash, memory exhausted)
- * fails only the document it held, as an `internal` failure, and is replaced.
+ * A pool of worker threads, each with its own adapters, fed batches of documents. A worker that dies (a native
+ * crash, memory exhausted) holding one document fails only that document, as an `internal` failure, and is
+ * replaced; holding a batch, its documents are run again one at a time, so only the one that kills a worker fails.
  */
 async function workerPoolProcessor(options: Omit<RunOptions, 'inputs'>): Promise<Processor> {
   const script = workerScript();
   const idle: Slot[] = [];
-  const waiting: ((slot: Slot) => void)[] = [];
+  const queue: QueuedJob[] = [];
+  /** Documents of a batch whose worker died: each goes to a worker alone. */
+  const alone: QueuedJob[] = [];
   let closing = false;
-  const release = (slot: Slot): void => {
-    const next = waiting.shift();
-    if (next) next(slot);
-    else idle.push(slot);
+  const dispatch = (): void => {
+    while (idle.length > 0 && (alone.length > 0 || queue.length > 0)) {
+      const slot = idle.pop()!;
+      slot.batch = alone.length > 0 ? alone.splice(0, 1) : queue.splice(0, batchEnd(queue, 0));
+      const jobs = slot.batch.map(({ index, path, bytes, hints }): WorkerJob => {
+        const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+        return { index, path, bytes: buffer, hints };
+      });
+      slot.worker.postMessage(
+        jobs,
+        jobs.map((job) => job.bytes),
+      );
+    }
   };
   const attach = (slot: Slot): void => {
-    slot.worker.on('message', (message: WireResult) => {
-      const job = slot.job;
-      slot.job = null;
-      job?.resolve(message);
-      release(slot);
+    slot.worker.on('message', (results: WireResult[]) => {
+      const batch = slot.batch;
+      slot.batch = [];
+      batch.forEach((job, i) => job.resolve(results[i]!));
+      idle.push(slot);
+      dispatch();
     });
     slot.worker.on('error', () => {});
     slot.worker.once('exit', (code) => {
       if (closing) return;
-      const job = slot.job;
-      slot.job = null;
-      job?.resolve({
-        index: job.index,
-        ok: false,
-        failure: { path: job.path, stage: 'worker', code: 'internal', message: `the worker thread exited (code ${code}) while processing this document` },
-        timings: {},
-      });
+      const batch = slot.batch;
+      slot.batch = [];
+      if (batch.length === 1) {
+        const job = batch[0]!;
+        job.resolve({
+          index: job.index,
+          ok: false,
+          failure: { path: job.path, stage: 'worker', code: 'internal', message: `the worker thread exited (code ${code}) while processing this document` },
+          timings: {},
+        });
+      } else alone.push(...batch);
       void spawnWorker(script, options.maxBytes).then((worker) => {
-        const fresh: Slot = { worker, job: null };
+        const fresh: Slot = { worker, batch: [] };
         attach(fresh);
-        release(fresh);
+        idle.push(fresh);
+        dispatch();
       });
     });
   };
   const slots = (await Promise.all(Array.from({ length: options.workers }, () => spawnWorker(script, options.maxBytes)))).map(
-    (worker): Slot => ({ worker, job: null }),
+    (worker): Slot => ({ worker, batch: [] }),
   );
   for (const slot of slots) {
     attach(slot);
     idle.push(slot);
   }
   return {
-    async process(index, path, bytes, hints) {
-      const slot = idle.pop() ?? (await new Promise<Slot>((resolve) => waiting.push(resolve)));
-      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-      return new Promise<WireResult>((resolve) => {
-        slot.job = { index, path, resolve };
-        slot.worker.postMessage({ index, path, bytes: buffer, hints } satisfies WorkerJob, [buffer]);
-      });
+    process: (jobs) => {
+      const results = jobs.map((job) => new Promise<WireResult>((resolve) => queue.push({ ...job, resolve })));
+      dispatch();
+      return results;
     },
     close: async () => {
       closing = true;
@@ -216,31 +271,39 @@ export async function runDocuments(documents: readonly InputDocument[], options:
   const read = pLimit(READ_CONCURRENCY);
   const window = Math.max(1, options.workers) * IN_FLIGHT_PER_WORKER;
   const results = new Map<number, Promise<WireResult>>();
-  const launch = (index: number): void => {
-    const { path, load, hints = {} } = files[index]!;
-    results.set(
-      index,
+  /** Reads the next group of documents and hands those read to the processor together; returns where it ends. */
+  const launchGroup = (start: number): number => {
+    const end = Math.min(start + BATCH_DOCUMENTS, files.length);
+    const group = files.slice(start, end);
+    const loads = group.map(({ path, load, hints = {} }, k) =>
       read(load).then(
-        (data) => {
+        (data): Job => {
           bytes += data.byteLength;
-          return processor.process(index, path, data, hints);
+          return { index: start + k, path, bytes: data, hints };
         },
         (error: NodeJS.ErrnoException): WireResult => ({
-          index,
+          index: start + k,
           ok: false,
           failure: { path, stage: 'read', code: 'unreadable', message: error.code ? `${error.code}: ${error.message}` : String(error) },
           timings: {},
         }),
       ),
     );
+    const handed = Promise.all(loads).then((loaded) => {
+      const jobs = loaded.filter((item): item is Job => 'bytes' in item);
+      const processed = jobs.length > 0 ? processor.process(jobs) : [];
+      return loaded.map((item) => ('bytes' in item ? processed[jobs.indexOf(item)]! : Promise.resolve(item)));
+    });
+    group.forEach((_, k) => results.set(start + k, handed.then((outcomes) => outcomes[k]!)));
+    return end;
   };
   try {
     let next = 0;
-    for (; next < Math.min(window, files.length); next++) launch(next);
+    while (next < Math.min(window, files.length)) next = launchGroup(next);
     for (let index = 0; index < files.length; index++) {
       const result = await results.get(index)!;
       results.delete(index);
-      if (next < files.length) launch(next++);
+      while (next < files.length && next - index - 1 + BATCH_DOCUMENTS <= window) next = launchGroup(next);
       for (const [stage, ms] of Object.entries(result.timings)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
       if (result.ok) {
         succeeded++;
