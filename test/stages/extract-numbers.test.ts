@@ -284,10 +284,10 @@ describe('the stage', () => {
     ['dense hyphens', '1-'.repeat(100_000)],
     ['halves', '半'.repeat(200_000)],
     ['grouping commas', '1,'.repeat(100_000)],
-  ])('stays linear and never throws on %s', (_name, text) => {
-    const started = performance.now();
-    expect(() => findNumbers(text)).not.toThrow();
-    expect(performance.now() - started).toBeLessThan(10_000);
+  ])('never throws on %s, and every number it finds is the text at its offsets', (_name, text) => {
+    // A run-away (super-linear) rule would show as this test timing out; throughput lives in the benchmark.
+    const { numbers: found } = findNumbers(text);
+    for (const number of found) expect(text.slice(number.start, number.end)).toBe(number.raw);
   });
 
   it('never throws and keeps offsets on random text made of the characters the rules look at', () => {
@@ -304,12 +304,12 @@ describe('the stage', () => {
     }
   });
 
-  it('reads 20 MB of real-shaped text in one pass', () => {
+  it('reads 20 MB of real-shaped text in one pass, finding every number of every paragraph', () => {
     const paragraph = '2023年全县投入资金3.2亿元,新建学校5所,培训教师2万余人次,参与率达98.5%,每天一小时,“双减”工作;一、加强领导。\n';
-    const text = paragraph.repeat(Math.ceil(20e6 / paragraph.length));
-    const started = performance.now();
-    const { numbers: found } = findNumbers(text);
-    expect(found.length).toBe(5 * Math.ceil(20e6 / paragraph.length));
-    expect(performance.now() - started).toBeLessThan(25_000);
+    const copies = Math.ceil(20e6 / paragraph.length);
+    const { numbers: found } = findNumbers(paragraph.repeat(copies));
+    expect(found.length).toBe(5 * copies);
+    expect(found.slice(-5).map((number) => number.raw)).toEqual(['3.2亿元', '5所', '2万余人次', '98.5%', '一小时']);
+    expect(found.at(-1)!.start).toBeGreaterThan(20e6 - paragraph.length);
   }, 60_000);
 });
