@@ -16,8 +16,13 @@ import type { Stage } from './stages/stage.js';
  */
 const BATCH_DOCUMENTS = 8;
 const BATCH_BYTES = 4 * 2 ** 20;
-/** Documents read ahead of the writer per worker: a batch in work and the next one ready, few enough to stream. */
-const IN_FLIGHT_PER_WORKER = 2 * BATCH_DOCUMENTS;
+/**
+ * Groups of BATCH_DOCUMENTS read ahead of the writer per worker (one in work, the next ready), and the bytes read
+ * but not yet written beyond which no further group is read (one group always is): memory stays flat whatever the
+ * corpus, and a run of large documents reads no further ahead than the batches can hold.
+ */
+const GROUPS_PER_WORKER = 2;
+const BYTES_AHEAD_PER_WORKER = GROUPS_PER_WORKER * BATCH_BYTES;
 /** Concurrent file reads. */
 const READ_CONCURRENCY = 8;
 
@@ -153,13 +158,20 @@ function spawnWorker(script: string, maxBytes: number): Promise<Worker> {
   });
 }
 
+/** The failure of a document that was in a worker thread when it died, or that no worker could take. */
+function workerFailure(job: QueuedJob, reason: string): WireResult {
+  return { index: job.index, ok: false, failure: { path: job.path, stage: 'worker', code: 'internal', message: reason }, timings: {} };
+}
+
 /**
- * A pool of worker threads, each with its own adapters, fed batches of documents. A worker that dies (a native
- * crash, memory exhausted) holding one document fails only that document, as an `internal` failure, and is
- * replaced; holding a batch, its documents are run again one at a time, so only the one that kills a worker fails.
+ * A pool of worker threads, each with its own adapters, fed batches of documents. A worker that exits while
+ * processing (an uncaught error, memory exhausted; a native crash takes the whole process down) is replaced:
+ * holding one document, that document fails as `internal`; holding a batch, its documents are run again one at a
+ * time, so only the one that kills a worker fails.
  */
 async function workerPoolProcessor(options: Omit<RunOptions, 'inputs'>): Promise<Processor> {
   const script = workerScript();
+  const live = new Set<Slot>();
   const idle: Slot[] = [];
   const queue: QueuedJob[] = [];
   /** Documents of a batch whose worker died: each goes to a worker alone. */
@@ -179,43 +191,51 @@ async function workerPoolProcessor(options: Omit<RunOptions, 'inputs'>): Promise
       );
     }
   };
-  const attach = (slot: Slot): void => {
-    slot.worker.on('message', (results: WireResult[]) => {
+  /** Fails every waiting document: no worker can be started to take them. */
+  const abandon = (reason: string): void => {
+    for (const job of [...alone.splice(0), ...queue.splice(0)]) job.resolve(workerFailure(job, reason));
+  };
+  const attach = (worker: Worker): void => {
+    const slot: Slot = { worker, batch: [] };
+    let lastError = '';
+    live.add(slot);
+    worker.on('message', (results: WireResult[]) => {
       const batch = slot.batch;
       slot.batch = [];
       batch.forEach((job, i) => job.resolve(results[i]!));
       idle.push(slot);
       dispatch();
     });
-    slot.worker.on('error', () => {});
-    slot.worker.once('exit', (code) => {
+    worker.on('error', (error) => {
+      lastError = `: ${error.message}`;
+    });
+    worker.once('exit', (code) => {
+      live.delete(slot);
+      const at = idle.indexOf(slot);
+      if (at !== -1) idle.splice(at, 1);
       if (closing) return;
       const batch = slot.batch;
       slot.batch = [];
-      if (batch.length === 1) {
-        const job = batch[0]!;
-        job.resolve({
-          index: job.index,
-          ok: false,
-          failure: { path: job.path, stage: 'worker', code: 'internal', message: `the worker thread exited (code ${code}) while processing this document` },
-          timings: {},
-        });
-      } else alone.push(...batch);
-      void spawnWorker(script, options.maxBytes).then((worker) => {
-        const fresh: Slot = { worker, batch: [] };
-        attach(fresh);
-        idle.push(fresh);
+      if (batch.length === 1) batch[0]!.resolve(workerFailure(batch[0]!, `the worker thread exited (code ${code}${lastError}) while processing this document`));
+      else {
+        alone.push(...batch);
         dispatch();
-      });
+      }
+      spawnWorker(script, options.maxBytes).then(
+        (fresh) => {
+          if (closing) return void fresh.terminate();
+          attach(fresh);
+          dispatch();
+        },
+        (error: Error) => {
+          if (live.size === 0) abandon(`no worker thread could be started to replace one that exited: ${error.message}`);
+          else dispatch();
+        },
+      );
     });
-  };
-  const slots = (await Promise.all(Array.from({ length: options.workers }, () => spawnWorker(script, options.maxBytes)))).map(
-    (worker): Slot => ({ worker, batch: [] }),
-  );
-  for (const slot of slots) {
-    attach(slot);
     idle.push(slot);
-  }
+  };
+  for (const worker of await Promise.all(Array.from({ length: options.workers }, () => spawnWorker(script, options.maxBytes)))) attach(worker);
   return {
     process: (jobs) => {
       const results = jobs.map((job) => new Promise<WireResult>((resolve) => queue.push({ ...job, resolve })));
@@ -224,7 +244,7 @@ async function workerPoolProcessor(options: Omit<RunOptions, 'inputs'>): Promise
     },
     close: async () => {
       closing = true;
-      await Promise.all([...idle, ...slots].map((slot) => slot.worker.terminate()));
+      await Promise.all([...live].map((slot) => slot.worker.terminate()));
     },
   };
 }
@@ -232,9 +252,10 @@ async function workerPoolProcessor(options: Omit<RunOptions, 'inputs'>): Promise
 const VERSIONED = ['nodejieba', 'opencc-js', 'zod', 'cheerio', 'chardet', 'iconv-lite'];
 
 /**
- * Runs the pipeline over files and folders: documents are read ahead a few at a time, processed in worker
- * threads (or in this thread when `workers` is 1), and written in input order as they complete, so memory stays
- * flat however large the corpus. Bad documents become failure lines; only setup errors throw.
+ * Runs the pipeline over files and folders: documents are read ahead in groups of BATCH_DOCUMENTS (two groups per
+ * worker at most, and a bounded number of bytes), processed in batches in worker threads (or in this thread when
+ * `workers` is 1), and written in input order as they complete, so memory stays flat however large the corpus.
+ * Bad documents become failure lines; only setup errors throw.
  */
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const files = await listInputs(options.inputs);
@@ -269,9 +290,12 @@ export async function runDocuments(documents: readonly InputDocument[], options:
   options.progress?.start(files.length);
 
   const read = pLimit(READ_CONCURRENCY);
-  const window = Math.max(1, options.workers) * IN_FLIGHT_PER_WORKER;
+  const workers = Math.max(1, options.workers);
   const results = new Map<number, Promise<WireResult>>();
-  /** Reads the next group of documents and hands those read to the processor together; returns where it ends. */
+  /** Bytes of each document read and not yet written, and their sum. */
+  const held = new Map<number, number>();
+  let bytesAhead = 0;
+  /** Reads the group of documents from `start` and hands those read to the processor together; returns its end. */
   const launchGroup = (start: number): number => {
     const end = Math.min(start + BATCH_DOCUMENTS, files.length);
     const group = files.slice(start, end);
@@ -279,6 +303,8 @@ export async function runDocuments(documents: readonly InputDocument[], options:
       read(load).then(
         (data): Job => {
           bytes += data.byteLength;
+          bytesAhead += data.byteLength;
+          held.set(start + k, data.byteLength);
           return { index: start + k, path, bytes: data, hints };
         },
         (error: NodeJS.ErrnoException): WireResult => ({
@@ -292,18 +318,29 @@ export async function runDocuments(documents: readonly InputDocument[], options:
     const handed = Promise.all(loads).then((loaded) => {
       const jobs = loaded.filter((item): item is Job => 'bytes' in item);
       const processed = jobs.length > 0 ? processor.process(jobs) : [];
-      return loaded.map((item) => ('bytes' in item ? processed[jobs.indexOf(item)]! : Promise.resolve(item)));
+      let next = 0;
+      return loaded.map((item) => ('bytes' in item ? processed[next++]! : Promise.resolve(item)));
     });
-    group.forEach((_, k) => results.set(start + k, handed.then((outcomes) => outcomes[k]!)));
+    for (let k = 0; k < group.length; k++) {
+      const result = handed.then((outcomes) => outcomes[k]!);
+      // Awaited in order below; a rejection waiting its turn must not end the process as unhandled first.
+      result.catch(() => {});
+      results.set(start + k, result);
+    }
     return end;
   };
+  /** Whether another group may be read: fewer groups ahead than the workers take, and bytes ahead within bounds. */
+  const roomAhead = (next: number, written: number): boolean =>
+    next - written === 0 || (next - written + BATCH_DOCUMENTS <= workers * GROUPS_PER_WORKER * BATCH_DOCUMENTS && bytesAhead <= workers * BYTES_AHEAD_PER_WORKER);
   try {
     let next = 0;
-    while (next < Math.min(window, files.length)) next = launchGroup(next);
+    while (next < files.length && roomAhead(next, 0)) next = launchGroup(next);
     for (let index = 0; index < files.length; index++) {
       const result = await results.get(index)!;
       results.delete(index);
-      while (next < files.length && next - index - 1 + BATCH_DOCUMENTS <= window) next = launchGroup(next);
+      bytesAhead -= held.get(index) ?? 0;
+      held.delete(index);
+      while (next < files.length && roomAhead(next, index + 1)) next = launchGroup(next);
       for (const [stage, ms] of Object.entries(result.timings)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
       if (result.ok) {
         succeeded++;
