@@ -7,7 +7,8 @@ import {
   TIER_PHRASES, TOPIC_PROTECTED, TOPIC_STOP_CHARS, TOPIC_STOP_WORDS,
 } from './agency-lexicon.js';
 import { placeEndingAt, placeStartingAt, type Place, type PlaceIndex } from './agency-places.js';
-import { codeSet, EdgeLengths, isHanCode } from './agency-scan.js';
+import { codeSet, EdgeLengths } from './agency-scan.js';
+import { isHanCode } from './han.js';
 
 export type Level = 'national' | 'province' | 'city' | 'county' | 'unknown';
 

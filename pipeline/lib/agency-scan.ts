@@ -205,15 +205,3 @@ export class CodeSet {
 /** The code units of a short list of characters. */
 export const codeSet = (chars: string): CodeSet => new CodeSet(chars);
 
-const HAN = /\p{Script=Han}/u;
-/** The first block with Han characters (CJK radicals); the CJK Unified Ideographs of Unicode 1.1 are all Han. */
-const FIRST_HAN_BLOCK = 0x2e80;
-const URO_FIRST = 0x4e00;
-const URO_LAST = 0x9fa5;
-
-/** Whether one code unit is a Han character, as `/\p{Script=Han}/u` reads it alone (a lone surrogate is not). */
-export function isHanCode(code: number): boolean {
-  if (code < FIRST_HAN_BLOCK) return false;
-  if (code >= URO_FIRST && code <= URO_LAST) return true;
-  return HAN.test(String.fromCharCode(code));
-}

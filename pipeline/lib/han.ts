@@ -5,14 +5,19 @@ export function isBmpHan(code: number): boolean {
 
 /** A character of Unicode's Han script, as `\p{Script=Han}` reads it. */
 const SCRIPT_HAN = /^\p{Script=Han}$/u;
-let scriptHanTable: Uint8Array | null = null;
 
-/** 1 for each UTF-16 code unit that is a Han character on its own, built on first use (65,536 regex tests, once). */
-function bmpScriptHan(): Uint8Array {
+/**
+ * 1 for each UTF-16 code unit that is a Han character on its own (a lone surrogate is not), built once per thread:
+ * a Unicode regex per character costs more than the scans that ask.
+ */
+const SCRIPT_HAN_CODES = ((): Uint8Array => {
   const table = new Uint8Array(0x10000);
   for (let code = 0; code < 0x10000; code++) if (SCRIPT_HAN.test(String.fromCharCode(code))) table[code] = 1;
   return table;
-}
+})();
+
+/** Whether one UTF-16 code unit is a Han character, as `/\p{Script=Han}/u` reads it alone. */
+export const isHanCode = (code: number): boolean => SCRIPT_HAN_CODES[code] === 1;
 
 /**
  * How many characters of `text` are of the Han script, exactly as counting the matches of `/\p{Script=Han}/gu`
@@ -20,7 +25,6 @@ function bmpScriptHan(): Uint8Array {
  * the regex, and a lone surrogate counts as nothing.
  */
 export function countScriptHan(text: string): number {
-  const table = (scriptHanTable ??= bmpScriptHan());
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -32,7 +36,7 @@ export function countScriptHan(text: string): number {
         continue;
       }
     }
-    count += table[code]!;
+    count += SCRIPT_HAN_CODES[code]!;
   }
   return count;
 }

@@ -5,6 +5,7 @@
  * walks them for training (as strings) and for prediction (as table lookups), so both always see the same
  * features. Pure.
  */
+import { isHanCode } from './han.js';
 
 /** The segmenter's words of a text as sorted offset arrays: the shape of `doc.tokens` (lib/words.ts). */
 export interface WordOffsets {
@@ -65,17 +66,6 @@ export const wholePiece = (text: string, tokens: readonly string[]): Piece => pi
 /** Prefix that keeps bigram features apart from words of the same spelling. */
 export const BIGRAM_PREFIX = '#';
 
-const HAN_CHAR = /\p{Script=Han}/u;
-/** BMP code units of Script=Han: a table, since a Unicode regex per character costs more than the counting. */
-const HAN = ((): Uint8Array => {
-  const table = new Uint8Array(0x10000);
-  for (let code = 0; code < 0x10000; code++) if (code < 0xd800 || code > 0xdfff) table[code] = HAN_CHAR.test(String.fromCharCode(code)) ? 1 : 0;
-  return table;
-})();
-
-/** Whether a UTF-16 code unit is a BMP Han character. */
-export const isHanCode = (code: number): boolean => HAN[code] === 1;
-
 const isLatin = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 
 /** A word worth counting: two or more characters, Han or Latin only, at least one Han. Digits and punctuation say nothing of topic. */
@@ -84,7 +74,7 @@ export function isTopicWord(word: string): boolean {
   let han = false;
   for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i);
-    if (HAN[code]) han = true;
+    if (isHanCode(code)) han = true;
     else if (!isLatin(code)) return false;
   }
   return han;
@@ -114,7 +104,7 @@ export function visitFeatures(piece: Piece, visitor: FeatureVisitor): void {
   let previous = -1;
   for (let i = piece.start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (!HAN[code]) {
+    if (!isHanCode(code)) {
       previous = -1;
       continue;
     }

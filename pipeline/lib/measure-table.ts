@@ -1,5 +1,6 @@
 import type { BayesModel } from './measure-bayes.js';
-import { BIGRAM_PREFIX, isHanCode, type Piece } from './measure-features.js';
+import { isHanCode } from './han.js';
+import { BIGRAM_PREFIX, type Piece } from './measure-features.js';
 
 /**
  * The scoring tables of fitted models, built once: every feature a model knows, and every lexicon term, looked up

@@ -12,7 +12,8 @@ import {
 } from '../../pipeline/lib/agency-lexicon.js';
 import { LIST_END_SCAN, METONYM_SCAN } from '../../pipeline/lib/agency-lists.js';
 import { placeEndingAt, placeIndexFrom, placeStartingAt, WORD_LIKE_NAMES } from '../../pipeline/lib/agency-places.js';
-import { CodeSet, isHanCode, LiteralScan, LiteralScans, type LiteralMatches } from '../../pipeline/lib/agency-scan.js';
+import { CodeSet, LiteralScan, LiteralScans, type LiteralMatches } from '../../pipeline/lib/agency-scan.js';
+import { isHanCode } from '../../pipeline/lib/han.js';
 
 /** A small deterministic generator (the tests must not depend on the run). */
 function random(seed: number): () => number {
