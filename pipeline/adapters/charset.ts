@@ -181,7 +181,11 @@ interface Candidate {
   text: string;
   encoding: string;
   ratio: number;
+  /** How much the text reads like Chinese, scored when first asked (Plausibility.score). */
+  score?: number;
 }
+
+const plausibilityOf = (candidate: Candidate): number => (candidate.score ??= Plausibility.get().score(candidate.text));
 
 /**
  * The clean decoding that needs no tie-break: the only one, or the one that reads more like Chinese than every
@@ -189,11 +193,9 @@ interface Candidate {
  */
 function mostPlausible(clean: readonly Candidate[]): Candidate | null {
   if (clean.length <= 1) return clean[0] ?? null;
-  const plausibility = Plausibility.get();
-  const scored = clean.map((candidate) => ({ candidate, score: plausibility.score(candidate.text) }));
-  const top = Math.max(...scored.map((entry) => entry.score));
-  const winners = scored.filter((entry) => entry.score === top);
-  return winners.length === 1 ? winners[0]!.candidate : null;
+  const top = Math.max(...clean.map(plausibilityOf));
+  const winners = clean.filter((candidate) => plausibilityOf(candidate) === top);
+  return winners.length === 1 ? winners[0]! : null;
 }
 
 /**
@@ -260,21 +262,14 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
         const encoding = canonicalLabel(c.name);
         return encoding && encoding !== 'utf-8' ? [encoding] : [];
       });
-    for (const encoding of chinese) {
+    const consider = (encoding: string): void => {
       const candidate = decode(encoding);
       if (candidate.ratio <= MAX_REPLACEMENT_RATIO) clean.push(candidate);
       if (!best || candidate.ratio < best.ratio) best = candidate;
-    }
-    if (clean.length > 1) {
-      const plausibility = Plausibility.get();
-      const scores = new Map(clean.map((entry) => [entry, plausibility.score(entry.text)]));
-      clean.sort((a, b) => scores.get(b)! - scores.get(a)!); // stable: a tie keeps chardet's order
-    }
-    for (const encoding of others) {
-      const candidate = decode(encoding);
-      if (candidate.ratio <= MAX_REPLACEMENT_RATIO) clean.push(candidate);
-      if (!best || candidate.ratio < best.ratio) best = candidate;
-    }
+    };
+    chinese.forEach(consider);
+    clean.sort((a, b) => plausibilityOf(b) - plausibilityOf(a)); // stable: a tie keeps chardet's order
+    others.forEach(consider);
   }
   const chosen = clean[0];
   if (chosen) {
