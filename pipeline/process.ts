@@ -73,11 +73,7 @@ export function processBatch(jobs: readonly DocumentJob[], stages: readonly Stag
         const result = stage.run(doc, context);
         docs[i] = { ...doc, ...result.patch, messages: result.messages?.length ? [...doc.messages, ...result.messages] : doc.messages };
       } catch (error) {
-        const failure: Failure =
-          error instanceof StageFailure
-            ? { path: doc.path, stage: stage.name, code: error.code, message: error.message }
-            : { path: doc.path, stage: stage.name, code: 'internal', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
-        outcomes[i] = { ok: false, failure, timings: timings[i]! };
+        outcomes[i] = { ok: false, failure: failureFrom(doc.path, stage.name, error), timings: timings[i]! };
         docs[i] = null;
       }
       timings[i]![stage.name] = performance.now() - started;
@@ -89,11 +85,16 @@ export function processBatch(jobs: readonly DocumentJob[], stages: readonly Stag
       outcomes[i] = validated(doc, timings[i]!);
     } catch (error) {
       // A stage left something the record cannot even be built from (the id hashes the text): this document fails.
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      outcomes[i] = { ok: false, failure: { path: doc.path, stage: 'validate', code: 'internal', message }, timings: timings[i]! };
+      outcomes[i] = { ok: false, failure: failureFrom(doc.path, 'validate', error), timings: timings[i]! };
     }
   });
   return outcomes;
+}
+
+/** What an error thrown while processing a document says: a stage's own failure code, or `internal`. */
+function failureFrom(path: string, stage: string, error: unknown): Failure {
+  if (error instanceof StageFailure) return { path, stage, code: error.code, message: error.message };
+  return { path, stage, code: 'internal', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
 }
 
 /** The record of a document that went through every stage, checked against the schema. */
