@@ -10,21 +10,14 @@ import { clean } from '../pipeline/stages/clean.js';
 import { ingest } from '../pipeline/stages/ingest.js';
 import { normalise } from '../pipeline/stages/normalise.js';
 import type { StageContext } from '../pipeline/stages/stage.js';
-import { ROOT, runStages, stageContext } from './support/seeds.js';
+import { FIXTURE_SLUGS, FIXTURES_DIR, ROOT, runStages, stageContext } from './support/seeds.js';
 
-const FIXTURES = join(ROOT, 'test', 'fixtures');
 const UPDATE = process.env.UPDATE_FIXTURES === '1';
 
 interface Fixture {
   source: string;
   teaches: string[];
 }
-
-/** Folders with a fixture.json are text-layer fixtures; other folders hold other kinds of fixture. */
-const slugs = readdirSync(FIXTURES, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && existsSync(join(FIXTURES, entry.name, 'fixture.json')))
-  .map((entry) => entry.name)
-  .sort();
 
 let context: StageContext;
 beforeAll(() => {
@@ -33,13 +26,13 @@ beforeAll(() => {
 
 describe('golden fixtures: the normalised text of each real page', () => {
   it('has a fixture for every seed', () => {
-    const sources = slugs.map((slug) => (JSON.parse(readFileSync(join(FIXTURES, slug, 'fixture.json'), 'utf8')) as Fixture).source);
+    const sources = FIXTURE_SLUGS.map((slug) => (JSON.parse(readFileSync(join(FIXTURES_DIR, slug, 'fixture.json'), 'utf8')) as Fixture).source);
     const seeds = readdirSync(join(ROOT, 'corpus', 'seeds')).map((name) => `corpus/seeds/${name}`);
     expect(sources.sort()).toEqual(seeds.sort());
   });
 
-  it.each(slugs)('%s', (slug) => {
-    const folder = join(FIXTURES, slug);
+  it.each(FIXTURE_SLUGS)('%s', (slug) => {
+    const folder = join(FIXTURES_DIR, slug);
     const fixture = JSON.parse(readFileSync(join(folder, 'fixture.json'), 'utf8')) as Fixture;
     const bytes = new Uint8Array(readFileSync(join(ROOT, fixture.source)));
     const text = runStages([ingest, clean, normalise], fixture.source, bytes, context).text!;

@@ -3,16 +3,12 @@ import { loadDivisions } from '../../pipeline/adapters/divisions.js';
  * The agencies stage: the shapes of the brief, odd text, and the five seeds against their gold (scored as `eval`
  * scores them). The seeds' normalised text comes from the text-layer fixtures, so no segmenter is loaded.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DocState } from '../../pipeline/document.js';
 import { comparable, matchPairs } from '../../pipeline/eval/match.js';
 import { extractAgencies } from '../../pipeline/stages/extract-agencies.js';
 import type { StageContext } from '../../pipeline/stages/stage.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { FIXTURE_SLUGS, goldFixture } from '../support/seeds.js';
 
 function run(text: string, extra: Partial<DocState> = {}) {
   const doc = { path: 'x', bytes: new Uint8Array(), messages: [], text, tokens: [], citations: [], ...extra } as DocState;
@@ -68,18 +64,7 @@ describe('extract-agencies stage', () => {
 });
 
 describe('the five seeds against their gold', () => {
-  const fixtures = join(ROOT, 'test', 'fixtures');
-  const cases = readdirSync(fixtures, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(fixtures, entry.name, 'fixture.json')))
-    .map((entry) => {
-      const fixture = JSON.parse(readFileSync(join(fixtures, entry.name, 'fixture.json'), 'utf8')) as { source: string };
-      const goldName = fixture.source.split('/').pop()!.replace(/\.txt$/, '.json');
-      return {
-        slug: entry.name,
-        text: readFileSync(join(fixtures, entry.name, 'expected.txt'), 'utf8').replace(/\n$/, ''),
-        gold: (JSON.parse(readFileSync(join(ROOT, 'corpus', 'gold', goldName), 'utf8')) as { agencies: string[] }).agencies,
-      };
-    });
+  const cases = FIXTURE_SLUGS.map(goldFixture).map(({ slug, text, gold }) => ({ slug, text, gold: gold.agencies }));
 
   it('gives mentions that slice the text, never overlapping', () => {
     for (const c of cases) {

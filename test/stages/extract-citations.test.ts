@@ -2,20 +2,16 @@
  * The citations stage: the brief's shapes, warnings on odd text, and the five seeds against their gold (scored as
  * `eval` scores them). The seeds' normalised text comes from the text-layer fixtures, so no segmenter is loaded.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DocState } from '../../pipeline/document.js';
 import { diceBigram, matchPairs, sameText } from '../../pipeline/eval/match.js';
 import { CITATION_DICE } from '../../pipeline/eval/score.js';
 import { extractCitations } from '../../pipeline/stages/extract-citations.js';
 import type { StageContext } from '../../pipeline/stages/stage.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { FIXTURE_SLUGS, goldFixture } from '../support/seeds.js';
 
 function run(text: string) {
-  const doc = { path: 'x', bytes: new Uint8Array(), messages: [], text, tokens: [] } as DocState;
+  const doc = { path: 'x', bytes: new Uint8Array(), messages: [], text } as DocState;
   return extractCitations.run(doc, {} as StageContext);
 }
 
@@ -44,15 +40,7 @@ describe('extract-citations stage', () => {
 });
 
 describe('the five seeds against their gold', () => {
-  const fixtures = join(ROOT, 'test', 'fixtures');
-  const cases = readdirSync(fixtures, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(fixtures, entry.name, 'fixture.json')))
-    .map((entry) => {
-      const fixture = JSON.parse(readFileSync(join(fixtures, entry.name, 'fixture.json'), 'utf8')) as { source: string };
-      const goldName = fixture.source.split('/').pop()!.replace(/\.txt$/, '.json');
-      const gold = JSON.parse(readFileSync(join(ROOT, 'corpus', 'gold', goldName), 'utf8')) as { citations: { title: string; docNumber: string | null }[] };
-      return { text: readFileSync(join(fixtures, entry.name, 'expected.txt'), 'utf8').replace(/\n$/, ''), gold: gold.citations };
-    });
+  const cases = FIXTURE_SLUGS.map(goldFixture).map(({ text, gold }) => ({ text, gold: gold.citations }));
 
   it('reaches citations F1 ≥ 0.95 and docNumber accuracy ≥ 0.95 (floors: lower them only on purpose)', () => {
     let gold = 0;

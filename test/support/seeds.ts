@@ -2,7 +2,7 @@
  * Shared test support: the seed documents, a way to run stages one by one on them, and the helpers the
  * acceptance tests use to compare a record's text with its source. No expected output lives here.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
@@ -10,6 +10,7 @@ import type { DocState, StageResult } from '../../pipeline/document.js';
 import { BULLET_GLYPH, FURNITURE_INLINE, FURNITURE_LINES, MAX_FURNITURE_LINE } from '../../pipeline/lib/furniture.js';
 import { createContext } from '../../pipeline/process.js';
 import type { Stage, StageContext } from '../../pipeline/stages/stage.js';
+import type { GoldFile } from '../../schemas/gold.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SEEDS_DIR = join(ROOT, 'corpus', 'seeds');
@@ -19,6 +20,24 @@ export const SEED_FILES = readdirSync(SEEDS_DIR).filter((name) => name.endsWith(
 /** The one traditional-script seed (a Hunan county reply carried through a converter, with `关键词2` left in). */
 export const TRADITIONAL_SEED = '003_0f8a1ac7bf094272.txt';
 export const SIMPLIFIED_SEEDS = SEED_FILES.filter((name) => name !== TRADITIONAL_SEED);
+
+export const FIXTURES_DIR = join(ROOT, 'test', 'fixtures');
+/** The text-layer fixtures: folders of test/fixtures holding a fixture.json (other folders hold other kinds). */
+export const FIXTURE_SLUGS = readdirSync(FIXTURES_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(FIXTURES_DIR, entry.name, 'fixture.json')))
+  .map((entry) => entry.name)
+  .sort();
+
+/** A text-layer fixture's expected normalised text, and the gold file of the seed it was made from. */
+export function goldFixture(slug: string): { slug: string; text: string; gold: GoldFile } {
+  const fixture = JSON.parse(readFileSync(join(FIXTURES_DIR, slug, 'fixture.json'), 'utf8')) as { source: string };
+  const goldName = fixture.source.split('/').pop()!.replace(/\.txt$/, '.json');
+  return {
+    slug,
+    text: readFileSync(join(FIXTURES_DIR, slug, 'expected.txt'), 'utf8').replace(/\n$/, ''),
+    gold: JSON.parse(readFileSync(join(GOLD_DIR, goldName), 'utf8')) as GoldFile,
+  };
+}
 
 export function seedPath(name: string): string {
   return join(SEEDS_DIR, name);
