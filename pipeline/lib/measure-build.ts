@@ -6,6 +6,7 @@ import { pieceOf, wordOffsetsOf, type Piece, type WordOffsets } from './measure-
 import { ScoringTable } from './measure-table.js';
 import { segmentMeasures, type Unit } from './measure-segment.js';
 import { assignStatuses } from './measure-status.js';
+import { spanAt } from './spans.js';
 
 /**
  * Assembles the measures of a document from its text: segmentation, status rules, the classifiers for category
@@ -99,20 +100,6 @@ export function labelUnits(text: string, measureUnits: readonly Unit[], units: r
   }
   const builder = new InputBuilder(text, units, words);
   return classifier.classify(measureUnits.map((unit) => builder.input(unit)));
-}
-
-/** Index of the span among `spans` (sorted, not overlapping) that contains `offset`, or -1. */
-export function spanAt(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const span = spans[mid]!;
-    if (offset < span.start) hi = mid - 1;
-    else if (offset >= span.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
 }
 
 /** Builds the measures of `text`; `numbers` and `agencies` are the mentions earlier stages found. */

@@ -7,19 +7,12 @@ import { codeAt, codeSet, isChineseCode } from './number-chars.js';
 import { isBlocked, type NameQuote, type RuleContext } from './number-context.js';
 import { clauseStart } from './number-qualifiers.js';
 import { isBareCount, type NumberCandidate } from './number-scan.js';
+import { spanAt } from './spans.js';
 
+/** The name quote (《…》, “…”) that holds `position`, if any. */
 function insideNameQuote(context: RuleContext, position: number): NameQuote | null {
-  const quotes = context.nameQuotes;
-  let low = 0;
-  let high = quotes.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const quote = quotes[mid]!;
-    if (position < quote.start) high = mid - 1;
-    else if (position >= quote.end) low = mid + 1;
-    else return quote;
-  }
-  return null;
+  const at = spanAt(context.nameQuotes, position);
+  return at === -1 ? null : context.nameQuotes[at]!;
 }
 
 /** The second member of an ordinal list: `第一、二批`, `第三至五名`; tried only when the joiner stands right before. */
