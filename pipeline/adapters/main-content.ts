@@ -120,7 +120,7 @@ function dropChromeText($: cheerio.CheerioAPI): void {
   const solid = new Map<AnyNode, number>();
   const count = (node: AnyNode): number => {
     let total = 0;
-    if (node.type === 'text') total = (node as unknown as { data: string }).data.replace(/\s+/g, '').length;
+    if (node.type === 'text') total = squash((node as unknown as { data: string }).data).length;
     else for (const child of (node as Element).children ?? []) total += count(child);
     solid.set(node, total);
     return total;
