@@ -61,7 +61,7 @@ describe('hasDocumentShape', () => {
     ['强基计划', 'quote', 'a programme name'],
     ['白名单', 'quote', 'a bare type word'],
     ['关于落实双减政策提高教育质量', 'quote', 'a title without a type'],
-  ] as const)('%s (%s) is not: %s', (title, kind) => {
+  ] as const)('%s (%s) is not: %s', (title, kind, _reason) => {
     expect(hasDocumentShape(title, kind)).toBe(false);
   });
 

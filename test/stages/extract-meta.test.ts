@@ -2,9 +2,11 @@ import { loadDivisions } from '../../pipeline/adapters/divisions.js';
 import { describe, expect, it } from 'vitest';
 import { emptyMeta, Meta } from '../../schemas/meta.js';
 import { extractMeta } from '../../pipeline/stages/extract-meta.js';
+import type { DocState } from '../../pipeline/document.js';
+import type { StageContext } from '../../pipeline/stages/stage.js';
 
-function run(text: string, extra: Record<string, unknown> = {}) {
-  const result = extractMeta.run({ path: 'x', bytes: new Uint8Array(), messages: [], text, sentences: [], agencies: [], ...extra } as any, { divisions: loadDivisions() } as any);
+function run(text: string, extra: Partial<DocState> = {}) {
+  const result = extractMeta.run({ path: 'x', bytes: new Uint8Array(), messages: [], text, sentences: [], agencies: [], ...extra }, { divisions: loadDivisions() } as StageContext);
   return { meta: result.patch.meta!, messages: result.messages ?? [] };
 }
 
@@ -125,7 +127,7 @@ describe('extractMeta on odd text', () => {
   });
 
   it('works without agencies or a page title', () => {
-    const result = extractMeta.run({ path: 'x', bytes: new Uint8Array(), messages: [], text: '正文。' } as any, { divisions: loadDivisions() } as any);
+    const result = extractMeta.run({ path: 'x', bytes: new Uint8Array(), messages: [], text: '正文。' }, { divisions: loadDivisions() } as StageContext);
     expect(result.patch.meta).toEqual({ ...emptyMeta(), docType: 'other' });
   });
 });

@@ -6,7 +6,7 @@ import type { StageContext } from '../../pipeline/stages/stage.js';
 
 /** Runs the stage on a bare text: it reads only `doc.text`, so no jieba and no context are needed. */
 function run(text: string) {
-  const doc = { path: 'x', bytes: new Uint8Array(), messages: [], text } as unknown as DocState;
+  const doc: DocState = { path: 'x', bytes: new Uint8Array(), messages: [], text };
   return extractNumbers.run(doc, {} as StageContext);
 }
 const numbers = (text: string) => run(text).patch.numbers ?? [];
@@ -260,7 +260,7 @@ describe('the stage', () => {
 
   it('does not mutate the document it is given', () => {
     const doc = Object.freeze({ path: 'x', bytes: new Uint8Array(), messages: Object.freeze([]), text: '共3所' });
-    const result = extractNumbers.run(doc as unknown as DocState, {} as StageContext);
+    const result = extractNumbers.run(doc, {} as StageContext);
     expect(result.patch.numbers).toHaveLength(1);
     expect(doc.messages).toEqual([]);
   });
