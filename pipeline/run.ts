@@ -50,6 +50,11 @@ export interface RunOptions {
   progress?: Progress;
   /** Stages for in-thread runs (tests); worker threads always run the default list. */
   stages?: readonly Stage[];
+  /**
+   * For tests, not the CLI: the worker thread entry to run instead of pipeline/worker.ts, one that answers batches
+   * the same way (a script that dies on cue shows how the pool copes).
+   */
+  workerScript?: string;
 }
 
 export interface RunSummary {
@@ -136,8 +141,12 @@ async function inThreadProcessor(options: Omit<RunOptions, 'inputs'>): Promise<P
   };
 }
 
-/** The compiled worker script; from sources (under vitest) the build in dist/ serves. */
-function workerScript(): string {
+/**
+ * The worker script: the one the options name (tests), else the compiled worker; from sources (under vitest) the
+ * build in dist/ serves.
+ */
+function workerScript(chosen: string | undefined): string {
+  if (chosen) return chosen;
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.js')) return join(here, '..', 'worker.js');
   const built = resourcePath('dist/pipeline/worker.js');
@@ -179,7 +188,7 @@ function workerFailure(job: QueuedJob, reason: string): WireResult {
  * time, so only the one that kills a worker fails.
  */
 async function workerPoolProcessor(options: Omit<RunOptions, 'inputs'>): Promise<Processor> {
-  const script = workerScript();
+  const script = workerScript(options.workerScript);
   const live = new Set<Slot>();
   const idle: Slot[] = [];
   const queue: QueuedJob[] = [];
