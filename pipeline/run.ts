@@ -253,7 +253,8 @@ async function workerPoolProcessor(options: Omit<RunOptions, 'inputs'>): Promise
     });
     idle.push(slot);
   };
-  for (const worker of await Promise.all(Array.from({ length: options.workers }, () => spawnWorker(script, options.maxBytes)))) attach(worker);
+  // Each worker joins the pool as soon as it is ready: one that dies while the others still load is seen to die.
+  await Promise.all(Array.from({ length: options.workers }, () => spawnWorker(script, options.maxBytes).then(attach)));
   return {
     process: (jobs) => {
       const results = jobs.map((job) => new Promise<WireResult>((resolve) => queue.push({ ...job, resolve })));
