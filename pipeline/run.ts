@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
 import type { Failure } from '../schemas/record.js';
-import { AtomicLineWriter, listInputs, prepareOutputDir, readInput, writeFileAtomic } from './adapters/files.js';
+import { AtomicLineWriter, listInputs, prepareOutputDir, readInput, tooLargeMessage, writeFileAtomic, type TooLarge } from './adapters/files.js';
 import { packageVersion, resourcePath } from './adapters/resources.js';
 import type { DocumentHints } from './document.js';
 import type { DocumentOutcome } from './process.js';
@@ -32,10 +32,13 @@ export interface Progress {
   stop(): void;
 }
 
-/** A document to process: where it comes from, how to get its bytes, and what is known beforehand. */
+/**
+ * A document to process: where it comes from, how to get its bytes (or learn, without reading them, that there are
+ * too many), and what is known beforehand.
+ */
 export interface InputDocument {
   path: string;
-  load(): Promise<Uint8Array>;
+  load(): Promise<Uint8Array | TooLarge>;
   hints?: DocumentHints;
 }
 
@@ -47,11 +50,17 @@ export interface RunOptions {
   progress?: Progress;
   /** Stages for in-thread runs (tests); worker threads always run the default list. */
   stages?: readonly Stage[];
+  /**
+   * For tests, not the CLI: the worker thread entry to run instead of pipeline/worker.ts, one that answers batches
+   * the same way (a script that dies on cue shows how the pool copes).
+   */
+  workerScript?: string;
 }
 
 export interface RunSummary {
   documents: { total: number; succeeded: number; failed: number };
   failuresByCode: Record<string, number>;
+  /** Bytes read: a file refused for its size before it was read adds nothing (its failure message gives its size). */
   bytes: number;
   durationMs: number;
   /** Of `durationMs`, the time to start the processor: dictionaries and models loaded in each thread. */
@@ -80,6 +89,11 @@ export function toWireResult(index: number, outcome: DocumentOutcome): WireResul
   return outcome.ok
     ? { index, ok: true, line: JSON.stringify(outcome.record), timings: outcome.timings }
     : { index, ok: false, failure: outcome.failure, timings: outcome.timings };
+}
+
+/** The failure of a document refused for its size before it was read: the line the ingest stage writes for it. */
+function tooLargeResult(index: number, path: string, size: number, maxBytes: number): WireResult {
+  return { index, ok: false, failure: { path, stage: 'ingest', code: 'too-large', message: tooLargeMessage(size, maxBytes) }, timings: {} };
 }
 
 /** A read document on its way to a processor. */
@@ -127,8 +141,12 @@ async function inThreadProcessor(options: Omit<RunOptions, 'inputs'>): Promise<P
   };
 }
 
-/** The compiled worker script; from sources (under vitest) the build in dist/ serves. */
-function workerScript(): string {
+/**
+ * The worker script: the one the options name (tests), else the compiled worker; from sources (under vitest) the
+ * build in dist/ serves.
+ */
+function workerScript(chosen: string | undefined): string {
+  if (chosen) return chosen;
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.js')) return join(here, '..', 'worker.js');
   const built = resourcePath('dist/pipeline/worker.js');
@@ -170,7 +188,7 @@ function workerFailure(job: QueuedJob, reason: string): WireResult {
  * time, so only the one that kills a worker fails.
  */
 async function workerPoolProcessor(options: Omit<RunOptions, 'inputs'>): Promise<Processor> {
-  const script = workerScript();
+  const script = workerScript(options.workerScript);
   const live = new Set<Slot>();
   const idle: Slot[] = [];
   const queue: QueuedJob[] = [];
@@ -235,7 +253,8 @@ async function workerPoolProcessor(options: Omit<RunOptions, 'inputs'>): Promise
     });
     idle.push(slot);
   };
-  for (const worker of await Promise.all(Array.from({ length: options.workers }, () => spawnWorker(script, options.maxBytes)))) attach(worker);
+  // Each worker joins the pool as soon as it is ready: one that dies while the others still load is seen to die.
+  await Promise.all(Array.from({ length: options.workers }, () => spawnWorker(script, options.maxBytes).then(attach)));
   return {
     process: (jobs) => {
       const results = jobs.map((job) => new Promise<WireResult>((resolve) => queue.push({ ...job, resolve })));
@@ -260,14 +279,15 @@ const VERSIONED = ['nodejieba', 'opencc-js', 'zod', 'cheerio', 'chardet', 'iconv
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const files = await listInputs(options.inputs);
   return runDocuments(
-    files.map((path) => ({ path, load: () => readInput(path) })),
+    files.map((path) => ({ path, load: () => readInput(path, options.maxBytes) })),
     options,
   );
 }
 
 /**
  * Runs the pipeline over documents from any source (files, a crawl archive): the same ordered, streamed output
- * as `runPipeline`. `load` failures become `unreadable` failure lines.
+ * as `runPipeline`. `load` failures become `unreadable` failure lines; a document `load` finds too large, without
+ * reading it, gets the ingest stage's `too-large` line without going to a processor.
  */
 export async function runDocuments(documents: readonly InputDocument[], options: Omit<RunOptions, 'inputs'>): Promise<RunSummary> {
   const started = performance.now();
@@ -301,7 +321,8 @@ export async function runDocuments(documents: readonly InputDocument[], options:
     const group = files.slice(start, end);
     const loads = group.map(({ path, load, hints = {} }, k) =>
       read(load).then(
-        (data): Job => {
+        (data): Job | WireResult => {
+          if (!(data instanceof Uint8Array)) return tooLargeResult(start + k, path, data.size, options.maxBytes);
           bytes += data.byteLength;
           bytesAhead += data.byteLength;
           held.set(start + k, data.byteLength);

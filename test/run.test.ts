@@ -2,12 +2,13 @@
  * Bad input through the real runner, in one run beside good documents: none crashes the run, each yields a record
  * or exactly one failure line, the good documents still come out, and run.json counts what happened.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPipeline, type RunSummary } from '../pipeline/run.js';
+import { runDocuments, runPipeline, type RunSummary } from '../pipeline/run.js';
 import { Failure, Record as RecordSchema, type Record as DocRecord } from '../schemas/record.js';
 import { seedText, TRADITIONAL_SEED } from './support/seeds.js';
 
@@ -149,4 +150,43 @@ describe('runner: bad input beside good documents', () => {
   it('leaves no temporary files in the output folder', () => {
     expect(readdirSync(out).sort()).toEqual(['failures.jsonl', 'records.jsonl', 'run.json']);
   });
+});
+
+describe('runner: a file over --max-bytes', () => {
+  const LIMIT = 64 * 1024;
+  const OVERSIZE = 50 * 2 ** 20;
+  const lines = (file: string): string[] => readFileSync(file, 'utf8').split('\n').filter(Boolean);
+
+  it('is refused unread with the ingest stage\'s failure line, beside documents that still come out', async () => {
+    const inDir = join(dir, 'oversize');
+    mkdirSync(inDir);
+    const good = [join(inDir, 'a-good-000.txt'), join(inDir, 'c-good-004.txt')];
+    const sparse = join(inDir, 'b-sparse.txt');
+    writeFileSync(good[0]!, seedText('000_723d0d538beac877.txt'));
+    writeFileSync(good[1]!, seedText('004_56730d38a0832aa8.txt'));
+    writeFileSync(sparse, '');
+    truncateSync(sparse, OVERSIZE);
+    const goodBytes = good.reduce((sum, path) => sum + readFileSync(path).length, 0);
+
+    const unread = join(dir, 'out-oversize-unread');
+    const refused = await runPipeline({ inputs: [inDir], outDir: unread, workers: 1, maxBytes: LIMIT });
+    expect(lines(join(unread, 'failures.jsonl')).map((line) => JSON.parse(line) as unknown)).toEqual([
+      { path: sparse, stage: 'ingest', code: 'too-large', message: `${OVERSIZE} bytes is over the limit of ${LIMIT} (set --max-bytes to raise it)` },
+    ]);
+    expect(lines(join(unread, 'records.jsonl')).map((line) => RecordSchema.parse(JSON.parse(line)).source.path)).toEqual(good);
+    expect(refused.documents).toEqual({ total: 3, succeeded: 2, failed: 1 });
+    expect(refused.failuresByCode).toEqual({ 'too-large': 1 });
+    expect(refused.bytes).toBe(goodBytes);
+
+    // The same files read whole, as every document was before: the ingest stage's check writes the same lines.
+    const wholeOut = join(dir, 'out-oversize-whole');
+    const whole = await runDocuments(
+      [...good, sparse].sort().map((path) => ({ path, load: () => readFile(path) })),
+      { outDir: wholeOut, workers: 1, maxBytes: LIMIT },
+    );
+    expect(lines(join(unread, 'failures.jsonl'))).toEqual(lines(join(wholeOut, 'failures.jsonl')));
+    expect(lines(join(unread, 'records.jsonl'))).toEqual(lines(join(wholeOut, 'records.jsonl')));
+    expect(whole.documents).toEqual(refused.documents);
+    expect(whole.bytes).toBe(goodBytes + OVERSIZE);
+  }, RUN_TIMEOUT);
 });

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 
 /** File endings a folder is searched for; a file named explicitly is read whatever its ending. */
@@ -44,9 +44,49 @@ export async function listInputs(paths: readonly string[]): Promise<string[]> {
   return files;
 }
 
-/** Reads a file's bytes; the error message names the reason (permissions, a folder, a vanished file). */
-export async function readInput(path: string): Promise<Uint8Array> {
-  return readFile(path);
+/** What `readInput` gives instead of the bytes of a file over the size limit: the size its open handle reports. */
+export interface TooLarge {
+  tooLarge: true;
+  size: number;
+}
+
+/**
+ * Why a document is refused for its size. The ingest stage says it of bytes from any source and the runner of a
+ * file it does not read; it lives here, not in the stage, so the runner's thread need not load the stage's libraries.
+ */
+export function tooLargeMessage(bytes: number, maxBytes: number): string {
+  return `${bytes} bytes is over the limit of ${maxBytes} (set --max-bytes to raise it)`;
+}
+
+/**
+ * Reads a file's bytes, unless it holds more than `maxBytes`: a 2 GB file in a corpus folder is refused, not read
+ * into memory first. The size is taken from the open handle and no more than that is read, so the size checked is
+ * the size of what is read, even if the path is replaced or the file grows meanwhile. A pipe or device reports no
+ * size: it is read whole and left to the ingest stage's check. The error message names the reason (permissions, a
+ * folder, a vanished file).
+ */
+export async function readInput(path: string, maxBytes: number): Promise<Uint8Array | TooLarge> {
+  const handle = await open(path, 'r');
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return await handle.readFile();
+    if (info.size > maxBytes) return { tooLarge: true, size: info.size };
+    return await readAtMost(handle, info.size);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Up to `size` bytes from the start of an open file: fewer if it has shrunk since its size was taken. */
+async function readAtMost(handle: FileHandle, size: number): Promise<Uint8Array> {
+  const bytes = Buffer.allocUnsafeSlow(size);
+  let filled = 0;
+  while (filled < size) {
+    const { bytesRead } = await handle.read(bytes, filled, size - filled, filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return bytes.subarray(0, filled);
 }
 
 function temporaryName(target: string): string {

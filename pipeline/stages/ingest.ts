@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decodeBytes, sniffMetaCharset } from '../adapters/charset.js';
+import { tooLargeMessage } from '../adapters/files.js';
 import { extractMainContent } from '../adapters/main-content.js';
 import { fail, warning } from '../document.js';
 import type { Stage } from './stage.js';
@@ -25,9 +26,8 @@ export const ingest: Stage = {
   name: 'ingest',
   run(doc, context) {
     const { bytes } = doc;
-    if (bytes.length > context.maxBytes) {
-      fail('too-large', `${bytes.length} bytes is over the limit of ${context.maxBytes} (set --max-bytes to raise it)`);
-    }
+    // The runner refuses a file over the limit before reading it; bytes from elsewhere (a crawl archive) meet it here.
+    if (bytes.length > context.maxBytes) fail('too-large', tooLargeMessage(bytes.length, context.maxBytes));
     const sniffHead = Buffer.from(bytes.subarray(0, 512)).toString('latin1').replace(/^\xef\xbb\xbf/, '');
     const isHtml = HTML_EXTENSION.test(doc.path) || HTML_SNIFF.test(sniffHead);
     const declared = doc.hints?.declaredCharset ?? (isHtml ? sniffMetaCharset(bytes) : null);
