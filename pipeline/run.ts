@@ -164,13 +164,20 @@ interface Slot {
   batch: QueuedJob[];
 }
 
+/**
+ * Starts a worker thread and resolves when it says it is ready; rejects if it throws or exits first (a worker that
+ * calls `process.exit` while loading would otherwise be waited for forever).
+ */
 function spawnWorker(script: string, maxBytes: number): Promise<Worker> {
   return new Promise<Worker>((resolve, reject) => {
     const worker = new Worker(script, { workerData: { maxBytes } });
     const onError = (error: Error): void => reject(error);
+    const onExit = (code: number): void => reject(new Error(`the worker thread exited (code ${code}) before it was ready`));
     worker.once('error', onError);
+    worker.once('exit', onExit);
     worker.once('message', () => {
       worker.off('error', onError);
+      worker.off('exit', onExit);
       resolve(worker);
     });
   });
@@ -254,7 +261,14 @@ async function workerPoolProcessor(options: Omit<RunOptions, 'inputs'>): Promise
     idle.push(slot);
   };
   // Each worker joins the pool as soon as it is ready: one that dies while the others still load is seen to die.
-  await Promise.all(Array.from({ length: options.workers }, () => spawnWorker(script, options.maxBytes).then(attach)));
+  // If one cannot start, the run cannot either: the others are stopped, so no thread outlives the failed start.
+  const started = await Promise.allSettled(Array.from({ length: options.workers }, () => spawnWorker(script, options.maxBytes).then(attach)));
+  const failed = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) {
+    closing = true;
+    await Promise.all([...live].map((slot) => slot.worker.terminate()));
+    throw failed.reason;
+  }
   return {
     process: (jobs) => {
       const results = jobs.map((job) => new Promise<WireResult>((resolve) => queue.push({ ...job, resolve })));

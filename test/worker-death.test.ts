@@ -4,8 +4,9 @@
  * stage `worker` and code `internal`, and every other comes out as it does in one thread, in input order; a worker
  * that dies idle is replaced without hanging the run. A hang fails by vitest's timeout.
  */
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ import { runDocuments, runPipeline, type InputDocument, type RunSummary } from '
 import { SEED_FILES, seedText } from './support/seeds.js';
 
 const DYING_WORKER = fileURLToPath(new URL('./support/dying-worker.mjs', import.meta.url));
+/** The runner as built, for a run in a child process (the dying worker runs the build too). */
+const BUILT_RUN = fileURLToPath(new URL('../dist/pipeline/run.js', import.meta.url));
 const MAX_BYTES = 64 * 2 ** 20;
 /** Each run starts two workers that load the dictionaries; the in-thread baseline loads them once more. */
 const RUN_TIMEOUT = 120_000;
@@ -123,6 +126,34 @@ describe('the worker pool when a worker dies idle', () => {
       expect(() => readFileSync(token)).toThrow(/ENOENT/); // a worker did die
       expect(records.map(pathOf)).toEqual(paths);
       expect(summary.documents).toEqual({ total: DOCUMENTS, succeeded: DOCUMENTS, failed: 0 });
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'fails the run with the reason when a worker exits before it is ready, and stops the other',
+    () => {
+      // One worker exits while loading; the other starts, and must be stopped when the pool gives up: a thread left
+      // running would keep the process alive. So the run goes in a child process, which must end by itself.
+      const paths = seedFolder('dies-loading', 2);
+      const token = join(dir, 'dies-loading.token');
+      writeFileSync(token, '');
+      const outDir = join(dir, 'dies-loading-out');
+      const options = { inputs: paths, outDir, workers: 2, maxBytes: MAX_BYTES, workerScript: DYING_WORKER };
+      const script = `
+        const { runPipeline } = await import(${JSON.stringify(BUILT_RUN)});
+        await runPipeline(${JSON.stringify(options)}).then(() => console.log('resolved'), (error) => console.log(error.message));`;
+      const scriptFile = join(dir, 'dies-loading.mjs');
+      writeFileSync(scriptFile, script);
+      const child = spawnSync(process.execPath, [scriptFile], {
+        env: { ...process.env, DYING_WORKER_EARLY_TOKEN: token },
+        encoding: 'utf8',
+        timeout: RUN_TIMEOUT / 2,
+      });
+      expect(child.signal).toBeNull(); // not killed by the timeout: nothing kept the process alive
+      expect(child.stdout.trim()).toBe('the worker thread exited (code 4) before it was ready');
+      expect(() => readFileSync(token)).toThrow(/ENOENT/);
+      expect(readdirSync(outDir)).toEqual([]); // no output, and no temporary file left
     },
     RUN_TIMEOUT,
   );

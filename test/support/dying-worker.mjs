@@ -5,7 +5,8 @@
  * - A batch holding a path with CRASH-EXIT ends the thread with process.exit(3); one with CRASH-THROW, with an
  *   uncaught error. Either way the thread holds a batch when it dies.
  * - The first worker to delete the file named by DYING_WORKER_TOKEN exits as soon as it has said it is ready, idle
- *   while the pool is still starting its other workers.
+ *   while the pool is still starting its other workers; the first to delete DYING_WORKER_EARLY_TOKEN exits with
+ *   code 4 before saying it, as a worker that fails to load would.
  * - With DYING_WORKER_CHANNEL set, each worker says `started` on that BroadcastChannel, and every worker alive exits
  *   when a test posts `die` there: idle, when the test posts it before handing the pool any work.
  *
@@ -21,8 +22,8 @@ const port = parentPort;
 if (!port) throw new Error('dying-worker.mjs runs only as a worker thread');
 
 /** Whether this worker is the one to die at start: it deleted the token file, which only one can. */
-function holdsToken() {
-  const token = process.env.DYING_WORKER_TOKEN;
+function holdsToken(variable) {
+  const token = process.env[variable];
   if (!token) return false;
   try {
     unlinkSync(token);
@@ -32,7 +33,8 @@ function holdsToken() {
   }
 }
 
-if (holdsToken()) {
+if (holdsToken('DYING_WORKER_EARLY_TOKEN')) process.exit(4);
+if (holdsToken('DYING_WORKER_TOKEN')) {
   port.postMessage({ ready: true });
   process.exit(0);
 }
