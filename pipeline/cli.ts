@@ -104,64 +104,73 @@ function schemaCommand(): number {
   return EXIT_OK;
 }
 
+/**
+ * The options of a pipeline run, the same for `run` and `crawl` (whose pages go through the same run): workers,
+ * the size limit on `what` each document is, progress and log format. Each also has an environment variable
+ * (config.ts).
+ */
+function withRunOptions(command: Command, what: string): Command {
+  return command
+    .option('-w, --workers <n>', 'worker threads (default: the machine’s cores; 1 runs in the main thread)', integer)
+    .option('--max-bytes <n>', `largest ${what} accepted, in bytes; a larger one fails as too-large`, integer)
+    .option('-q, --quiet', 'no progress output')
+    .option('--log <format>', 'text or json (one JSON object per event on stderr)');
+}
+
 export function buildProgram(): Command {
   const program = new Command()
     .name('policy-miner')
     .description('Turns Chinese government replies to proposals and suggestions into structured, validated JSON.')
     .version(packageVersion('policy-miner'))
     .exitOverride();
-  program
-    .command('run')
-    .description('run the pipeline over .txt/.html/.htm files or folders (default: corpus/)')
-    .argument('[paths...]', 'files or folders')
-    .requiredOption('-o, --out <dir>', 'output folder for records.jsonl, failures.jsonl and run.json')
-    .option('-w, --workers <n>', 'worker threads (default: the machine’s cores; 1 runs in the main thread)', integer)
-    .option('--max-bytes <n>', 'largest input file accepted', integer)
-    .option('-q, --quiet', 'no progress output')
-    .option('--log <format>', 'text or json (one JSON object per event on stderr)')
-    .action(async (paths: string[], options) => {
-      process.exitCode = await runCommand(paths, options);
-    });
-  program
-    .command('crawl')
-    .description('crawl government sites from list pages, archive every response to WARC, and run the pipeline on the reply pages')
-    .argument('<urls...>', 'start URLs (list pages or detail pages)')
-    .requiredOption('-o, --out <dir>', 'output folder: warc/, crawl/ (journal, skipped, summary), records.jsonl, failures.jsonl, run.json')
-    .option('--max-pages <n>', 'stop after visiting this many URLs in this run (resume later)', integer)
-    .option('--concurrency <n>', 'requests in flight to one host (default 2)', integer)
-    .option('--delay <ms>', 'milliseconds between request starts to one host (default 1000)', wholeNumber)
-    .option('--user-agent <ua>', 'User-Agent header, also the name robots.txt rules are matched against')
-    .option('--profile <file>', 'site profile JSON (list selector, link pattern, content selector, date selector)')
-    .option('--refetch', 'request pages already archived again; unchanged payloads are not archived twice')
-    .option('--timeout <ms>', 'per-attempt request timeout (default 30000)', integer)
-    .option('--retries <n>', 'further attempts on timeouts, resets, 429 and 5xx (default 3)', wholeNumber)
-    .option('-w, --workers <n>', 'worker threads for the pipeline run', integer)
-    .option('--max-bytes <n>', 'largest page accepted', integer)
-    .option('-q, --quiet', 'no progress output')
-    .option('--log <format>', 'text or json (one JSON object per event on stderr)')
-    .action(async (urls: string[], options) => {
-      const config = loadConfig({ workers: options.workers, maxBytes: options.maxBytes, quiet: options.quiet, log: options.log });
-      // Ctrl-C stops the crawl cleanly: the journal stays consistent and the next run resumes where this one stopped.
-      const controller = new AbortController();
-      const stop = (): void => controller.abort();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      try {
-        const { crawlCommand } = await import('./crawl/command.js');
-        process.exitCode = await crawlCommand(urls, {
-          ...options,
-          timeoutMs: options.timeout,
-          workers: config.workers,
-          maxBytes: config.maxBytes,
-          quiet: config.quiet,
-          log: config.log,
-          signal: controller.signal,
-        });
-      } finally {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-      }
-    });
+  withRunOptions(
+    program
+      .command('run')
+      .description('run the pipeline over .txt/.html/.htm files or folders (default: corpus/)')
+      .argument('[paths...]', 'files or folders')
+      .requiredOption('-o, --out <dir>', 'output folder for records.jsonl, failures.jsonl and run.json'),
+    'input file',
+  ).action(async (paths: string[], options) => {
+    process.exitCode = await runCommand(paths, options);
+  });
+  withRunOptions(
+    program
+      .command('crawl')
+      .description('crawl government sites from list pages, archive every response to WARC, and run the pipeline on the reply pages')
+      .argument('<urls...>', 'start URLs (list pages or detail pages)')
+      .requiredOption('-o, --out <dir>', 'output folder: warc/, crawl/ (journal, skipped, summary), records.jsonl, failures.jsonl, run.json')
+      .option('--max-pages <n>', 'stop after visiting this many URLs in this run (resume later)', integer)
+      .option('--concurrency <n>', 'requests in flight to one host (default 2)', integer)
+      .option('--delay <ms>', 'milliseconds between request starts to one host (default 1000)', wholeNumber)
+      .option('--user-agent <ua>', 'User-Agent header, also the name robots.txt rules are matched against')
+      .option('--profile <file>', 'site profile JSON (list selector, link pattern, content selector, date selector)')
+      .option('--refetch', 'request pages already archived again; unchanged payloads are not archived twice')
+      .option('--timeout <ms>', 'per-attempt request timeout (default 30000)', integer)
+      .option('--retries <n>', 'further attempts on timeouts, resets, 429 and 5xx (default 3)', wholeNumber),
+    'page',
+  ).action(async (urls: string[], options) => {
+    const config = loadConfig({ workers: options.workers, maxBytes: options.maxBytes, quiet: options.quiet, log: options.log });
+    // Ctrl-C stops the crawl cleanly: the journal stays consistent and the next run resumes where this one stopped.
+    const controller = new AbortController();
+    const stop = (): void => controller.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      const { crawlCommand } = await import('./crawl/command.js');
+      process.exitCode = await crawlCommand(urls, {
+        ...options,
+        timeoutMs: options.timeout,
+        workers: config.workers,
+        maxBytes: config.maxBytes,
+        quiet: config.quiet,
+        log: config.log,
+        signal: controller.signal,
+      });
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
+  });
   program
     .command('eval')
     .description('score records against gold annotations: P/R/F1 per field, accuracy per attribute and metadata field')
