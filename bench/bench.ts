@@ -9,14 +9,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { Segmenter } from '../pipeline/adapters/jieba.js';
 import { resourcePath } from '../pipeline/adapters/resources.js';
 import type { RunSummary } from '../pipeline/run.js';
 
 const SEEDS = resourcePath('corpus/seeds');
 const CLI = resourcePath('dist/pipeline/cli.js');
-const CUT_WORKER = resourcePath('dist/bench/cut-worker.js');
+const CUT = resourcePath('dist/bench/cut.js');
 const TARGET_MB = Number(process.env.BENCH_MB ?? 50);
 const WORK = join(tmpdir(), 'policy-miner-bench');
 
@@ -36,49 +34,25 @@ function makeCorpus(name: string, megabytes: number): { dir: string; bytes: numb
   return { dir, bytes: rounds * perRound, documents: rounds * seeds.length };
 }
 
-function bareCut(dir: string): { seconds: number; hmmSeconds: number; bytes: number } {
-  const segmenter = new Segmenter();
-  const texts = readdirSync(dir)
-    .filter((file) => file.endsWith('.txt'))
-    .sort()
-    .map((file) => readFileSync(join(dir, file), 'utf8'));
-  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
-  let started = performance.now();
-  for (const text of texts) segmenter.cut(text); // the call the pipeline makes: cut(text, true), with HMM
-  const hmmSeconds = (performance.now() - started) / 1000;
-  const jieba = (segmenter as unknown as { jieba: { cut(text: string, hmm: boolean): string[] } }).jieba;
-  started = performance.now();
-  for (const text of texts) jieba.cut(text, false);
-  const seconds = (performance.now() - started) / 1000;
-  return { seconds, hmmSeconds, bytes };
+/** Bare `cut` figures of a corpus (bench/cut.ts), measured in a child process of their own. */
+interface CutFigures {
+  bytes: number;
+  /** One thread, with HMM (as the pipeline calls it) and without. */
+  hmmSeconds: number;
+  seconds: number;
+  /** Two threads at once, with HMM, each with its own dictionaries and half of the files. */
+  twoThreadSeconds: number;
 }
 
 /**
- * Bare `cut` of the same texts in `threads` worker threads at once, each with its own dictionaries and an equal share
- * of the files: the wall time from the common start to the last thread's end. Two threads share the L3 cache and
- * the memory bus, so this is the ceiling of what `--workers 2` can gain over one thread on this machine.
+ * Runs bench/cut.ts on `dir`. In a child process, so that this process never holds jieba's dictionaries: a child
+ * forked from a large process starts with that process's peak RSS as its own (Linux carries the high-water mark
+ * across exec), which would hide the runs' real peak memory.
  */
-async function parallelCut(dir: string, threads: number): Promise<number> {
-  const files = readdirSync(dir)
-    .filter((file) => file.endsWith('.txt'))
-    .sort()
-    .map((file) => join(dir, file));
-  const workers = Array.from({ length: threads }, (_, k) => new Worker(CUT_WORKER, { workerData: { files: files.filter((_, i) => i % threads === k) } }));
-  const answer = (worker: Worker): Promise<unknown> =>
-    new Promise((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
-  try {
-    await Promise.all(workers.map(answer));
-    const started = performance.now();
-    const done = workers.map(answer);
-    for (const worker of workers) worker.postMessage('go');
-    await Promise.all(done);
-    return (performance.now() - started) / 1000;
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
+function bareCut(dir: string): CutFigures {
+  const child = spawnSync(process.execPath, [CUT, dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (child.status !== 0) throw new Error(`the bare cut measurement exited with ${child.status}`);
+  return JSON.parse(child.stdout) as CutFigures;
 }
 
 function run(dir: string, workers: number): { seconds: number; summary: RunSummary } {
@@ -95,13 +69,12 @@ function run(dir: string, workers: number): { seconds: number; summary: RunSumma
 const mbps = (bytes: number, seconds: number): number => bytes / 1e6 / seconds;
 const fixed = (value: number, digits = 2): string => value.toFixed(digits);
 
-async function main(): Promise<void> {
+function main(): void {
   mkdirSync(WORK, { recursive: true });
   const corpus = makeCorpus(`corpus-${TARGET_MB}`, TARGET_MB);
   process.stdout.write(`corpus: ${corpus.documents} documents, ${fixed(corpus.bytes / 1e6, 1)} MB (seeds repeated) in ${corpus.dir}\n`);
 
   const cut = bareCut(corpus.dir);
-  const cutTwoSeconds = await parallelCut(corpus.dir, 2);
   const one = run(corpus.dir, 1);
   const two = run(corpus.dir, 2);
   const large = makeCorpus(`corpus-${TARGET_MB * 4}`, TARGET_MB * 4);
@@ -110,7 +83,7 @@ async function main(): Promise<void> {
   const cutRate = mbps(cut.bytes, cut.hmmSeconds);
   const oneRate = mbps(corpus.bytes, one.seconds);
   const twoRate = mbps(corpus.bytes, two.seconds);
-  const cutTwoRate = mbps(cut.bytes, cutTwoSeconds);
+  const cutTwoRate = mbps(cut.bytes, cut.twoThreadSeconds);
   const memoryRatio = oneLarge.summary.peakRssBytes / one.summary.peakRssBytes;
   const stageSeconds = (name: string): number => (one.summary.stages[name]?.ms ?? 0) / 1000;
   const segmentSeconds = stageSeconds('segment');
@@ -140,10 +113,10 @@ async function main(): Promise<void> {
   ];
   process.stdout.write('\n');
   for (const [name, ok, figure] of checks) process.stdout.write(`${ok ? 'PASS' : 'MISS'}  ${name}: ${figure}\n`);
-  const report = { corpus: { documents: corpus.documents, bytes: corpus.bytes }, cut, cutTwoThreads: { seconds: cutTwoSeconds }, one: { seconds: one.seconds, summary: one.summary }, two: { seconds: two.seconds, summary: two.summary }, large: { bytes: large.bytes, seconds: oneLarge.seconds, peakRssBytes: oneLarge.summary.peakRssBytes }, checks };
+  const report = { corpus: { documents: corpus.documents, bytes: corpus.bytes }, cut, one: { seconds: one.seconds, summary: one.summary }, two: { seconds: two.seconds, summary: two.summary }, large: { bytes: large.bytes, seconds: oneLarge.seconds, peakRssBytes: oneLarge.summary.peakRssBytes }, checks };
   mkdirSync(resourcePath('output'), { recursive: true });
   writeFileSync(resourcePath('output/bench.json'), `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write('details: output/bench.json\n');
 }
 
-await main();
+main();
