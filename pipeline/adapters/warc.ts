@@ -9,8 +9,8 @@ import { packageVersion } from './resources.js';
 /**
  * The archive: WARC 1.1 files written with webrecorder's warcio, one gzip member per record so each record can
  * be read alone from its offset. Every exchange becomes a request record, a response record and a metadata record
- * (what the crawl made of the page); each file starts with a warcinfo record. A group of records is written and
- * fsync'd before the caller hears its offset, so a journal line never points at bytes that are not on disk.
+ * (what the crawl made of the page); each file starts with a warcinfo record. The records of one fetch are written
+ * and fsync'd before the caller hears its offset, so a journal line never points at bytes that are not on disk.
  */
 
 /** A new file is started past this size. */
@@ -25,6 +25,12 @@ const WIRE_HEADERS = new Set(['content-encoding', 'transfer-encoding', 'content-
 
 export function payloadDigest(body: Uint8Array): string {
   return `${DIGEST.prefix}${createHash('sha256').update(body).digest('hex')}`;
+}
+
+/** One exchange to archive, and the fields of its metadata record: what the crawl made of it. */
+export interface Capture {
+  exchange: HttpExchange;
+  metadata: Record<string, string>;
 }
 
 export interface WrittenResponse {
@@ -49,6 +55,69 @@ async function serialise(record: WARCRecord): Promise<Uint8Array> {
   return WARCSerializer.serialize(record, { gzip: true, digest: DIGEST });
 }
 
+interface SerialisedCapture {
+  /** Request, response and metadata records, in file order. */
+  records: Uint8Array[];
+  bytes: number;
+  /** Where the response record starts, counted from the request record. */
+  responseAt: number;
+  responseId: string;
+  payloadDigest: string;
+}
+
+async function serialiseCapture({ exchange, metadata }: Capture): Promise<SerialisedCapture> {
+  const date = exchange.startedAt;
+  const responseId = `<urn:uuid:${randomUUID()}>`;
+  const response = WARCRecord.create(
+    {
+      url: exchange.url,
+      date,
+      type: 'response',
+      warcVersion: 'WARC/1.1',
+      keepHeadersCase: true,
+      statusline: `HTTP/1.1 ${exchange.status} ${exchange.statusText}`.trim(),
+      httpHeaders: archivedHeaders(exchange),
+      warcHeaders: { 'WARC-Record-ID': responseId },
+    },
+    [exchange.body],
+  );
+  const request = WARCRecord.create(
+    {
+      url: exchange.url,
+      date,
+      type: 'request',
+      warcVersion: 'WARC/1.1',
+      keepHeadersCase: true,
+      statusline: requestLine(exchange.url),
+      httpHeaders: exchange.requestHeaders,
+      warcHeaders: { 'WARC-Record-ID': `<urn:uuid:${randomUUID()}>`, 'WARC-Concurrent-To': responseId },
+    },
+    [],
+  );
+  const fields = Object.entries({ ...metadata, fetchTimeMs: String(exchange.elapsedMs) })
+    .map(([key, value]) => `${key}: ${value.replace(/[\r\n]+/g, ' ')}\r\n`)
+    .join('');
+  const meta = WARCRecord.create(
+    {
+      url: exchange.url,
+      date,
+      type: 'metadata',
+      warcVersion: 'WARC/1.1',
+      keepHeadersCase: true,
+      warcHeaders: { 'WARC-Record-ID': `<urn:uuid:${randomUUID()}>`, 'WARC-Concurrent-To': responseId, 'Content-Type': 'application/warc-fields' },
+    },
+    [new TextEncoder().encode(fields)],
+  );
+  const records = [await serialise(request), await serialise(response), await serialise(meta)];
+  return {
+    records,
+    bytes: records.reduce((sum, bytes) => sum + bytes.byteLength, 0),
+    responseAt: records[0]!.byteLength,
+    responseId,
+    payloadDigest: payloadDigest(exchange.body),
+  };
+}
+
 export class WarcWriter {
   private handle: FileHandle | null = null;
   private file = '';
@@ -70,65 +139,32 @@ export class WarcWriter {
     private readonly maxBytes = MAX_WARC_BYTES,
   ) {}
 
-  /** Writes request, response and metadata records for one exchange; resolves once they are on disk. */
-  write(exchange: HttpExchange, metadata: Record<string, string>): Promise<WrittenResponse> {
-    const task = this.queue.then(() => this.writeNow(exchange, metadata));
+  /**
+   * Writes one fetch — its redirect hops, then the answer, each as request, response and metadata records — and
+   * fsyncs it; then runs `commit` with the answer's pointer before any other write starts. The crawl journals the
+   * outcome in `commit`, so the journal follows the file: after a kill, only the last write of a file can lack its
+   * outcome line.
+   */
+  write(fetch: readonly [...Capture[], Capture], commit: (written: WrittenResponse) => Promise<void>): Promise<WrittenResponse> {
+    const task = this.queue.then(() => this.writeNow(fetch, commit));
     this.queue = task.catch(() => {});
     return task;
   }
 
-  private async writeNow(exchange: HttpExchange, metadata: Record<string, string>): Promise<WrittenResponse> {
-    const date = exchange.startedAt;
-    const responseId = `<urn:uuid:${randomUUID()}>`;
-    const response = WARCRecord.create(
-      {
-        url: exchange.url,
-        date,
-        type: 'response',
-        warcVersion: 'WARC/1.1',
-        keepHeadersCase: true,
-        statusline: `HTTP/1.1 ${exchange.status} ${exchange.statusText}`.trim(),
-        httpHeaders: archivedHeaders(exchange),
-        warcHeaders: { 'WARC-Record-ID': responseId },
-      },
-      [exchange.body],
-    );
-    const request = WARCRecord.create(
-      {
-        url: exchange.url,
-        date,
-        type: 'request',
-        warcVersion: 'WARC/1.1',
-        keepHeadersCase: true,
-        statusline: requestLine(exchange.url),
-        httpHeaders: exchange.requestHeaders,
-        warcHeaders: { 'WARC-Record-ID': `<urn:uuid:${randomUUID()}>`, 'WARC-Concurrent-To': responseId },
-      },
-      [],
-    );
-    const fields = Object.entries({ ...metadata, fetchTimeMs: String(exchange.elapsedMs) })
-      .map(([key, value]) => `${key}: ${value.replace(/[\r\n]+/g, ' ')}\r\n`)
-      .join('');
-    const meta = WARCRecord.create(
-      {
-        url: exchange.url,
-        date,
-        type: 'metadata',
-        warcVersion: 'WARC/1.1',
-        keepHeadersCase: true,
-        warcHeaders: { 'WARC-Record-ID': `<urn:uuid:${randomUUID()}>`, 'WARC-Concurrent-To': responseId, 'Content-Type': 'application/warc-fields' },
-      },
-      [new TextEncoder().encode(fields)],
-    );
-    const [requestBytes, responseBytes, metaBytes] = [await serialise(request), await serialise(response), await serialise(meta)];
-    const handle = await this.ensureFile(requestBytes.byteLength + responseBytes.byteLength + metaBytes.byteLength);
-    const offset = this.size + requestBytes.byteLength;
-    for (const bytes of [requestBytes, responseBytes, metaBytes]) {
+  private async writeNow(fetch: readonly Capture[], commit: (written: WrittenResponse) => Promise<void>): Promise<WrittenResponse> {
+    const groups: SerialisedCapture[] = [];
+    for (const capture of fetch) groups.push(await serialiseCapture(capture));
+    const handle = await this.ensureFile(groups.reduce((sum, group) => sum + group.bytes, 0));
+    for (const bytes of groups.flatMap((group) => group.records)) {
       await handle.write(bytes);
       this.size += bytes.byteLength;
     }
     await handle.datasync();
-    return { file: relative(this.relativeTo, this.file), offset, recordId: responseId, payloadDigest: payloadDigest(exchange.body) };
+    const answer = groups.at(-1)!;
+    const offset = this.size - answer.bytes + answer.responseAt;
+    const written = { file: relative(this.relativeTo, this.file), offset, recordId: answer.responseId, payloadDigest: answer.payloadDigest };
+    await commit(written);
+    return written;
   }
 
   private async ensureFile(incoming: number): Promise<FileHandle> {
