@@ -8,6 +8,7 @@ import { canonicalUrl, Frontier, type FrontierEntry } from './frontier.js';
 import type { CrawlStore } from './journal.js';
 import { discoverLinks, type DiscoveredLinks } from './links.js';
 import { dispositionOf } from './policy.js';
+import { HOP_KIND, outcomeFields, recoverArchive, runWarcPrefix, type Recovery } from './recover.js';
 
 /**
  * The crawl runner: takes URLs from the frontier, a bounded number at a time (the HTTP adapter enforces the
@@ -15,7 +16,9 @@ import { dispositionOf } from './policy.js';
  * robots.txt, fetches, classifies, archives and journals. The order per URL is: discovered links journaled, then
  * the WARC records written, then the outcome line journaled, each fsync'd; the outcome line goes in the writer's
  * turn, so the journal follows each WARC file and a kill can only leave the last write of a file unjournaled or
- * torn. Bad answers become outcome lines; only I/O errors of the archive or journal stop the crawl, and they throw.
+ * torn. A run first squares the archive with the journal (recover.ts): an orphan write gets the outcome line it
+ * would have had, a torn one is cut. So a crawl killed at any point resumes without losing a page or archiving one
+ * twice. Bad answers become outcome lines; only I/O errors of the archive or journal stop the crawl, and they throw.
  */
 
 export interface CrawlerOptions {
@@ -33,6 +36,7 @@ export interface CrawlerOptions {
 
 export type CrawlEvent =
   | { type: 'start'; run: number; pending: number }
+  | ({ type: 'recover' } & Recovery)
   | { type: 'page'; url: string; outcome: OutcomeLine['outcome']; code: string | null; status: number | null; kind: PageKind | null; attempts: number; written: boolean; pending: number }
   | { type: 'stop'; reason: 'done' | 'max-pages' | 'aborted' };
 
@@ -70,21 +74,25 @@ const NO_LINKS: DiscoveredLinks = { pages: [], details: [] };
 
 export async function crawl(options: CrawlerOptions): Promise<CrawlResult> {
   const { store, profile = {}, refetch } = options;
-  const frontier = new Frontier((await store.load()).lines, refetch);
+  const journal = (line: CrawlStateLine): Promise<void> => store.append(line);
+  const lines = (await store.load()).lines;
+  const recovery = await recoverArchive(options.outDir, lines);
+  for (const line of recovery.outcomes) await journal(line);
+  if (recovery.outcomes.length + recovery.cut.length > 0) options.onEvent?.({ type: 'recover', ...recovery });
+  const frontier = new Frontier([...lines, ...recovery.outcomes], refetch);
   const run = frontier.previousRuns + 1;
   const internal = new AbortController();
   const onOuterAbort = (): void => internal.abort();
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
   if (options.signal?.aborted) internal.abort();
   const http = new HttpClient({ ...options.http, signal: internal.signal });
-  const writer = new WarcWriter(join(options.outDir, 'warc'), options.outDir, `crawl-${String(run).padStart(5, '0')}`, {
+  const writer = new WarcWriter(join(options.outDir, 'warc'), options.outDir, runWarcPrefix(run), {
     'http-header-user-agent': options.http.userAgent,
     isPartOf: `policy-miner crawl of ${options.seeds.join(' ')}`,
   });
   const counts: CrawlCounts = { visited: 0, requested: 0, archived: 0, unchanged: 0, skipped: 0, declined: 0, failed: 0, pending: 0 };
   const byCode: Record<string, number> = {};
   const hosts = new Set(options.seeds.map((seed) => new URL(seed).hostname));
-  const journal = (line: CrawlStateLine): Promise<void> => store.append(line);
 
   await journal({ type: 'run', run, startedAt: new Date().toISOString(), seeds: [...options.seeds], refetch, userAgent: options.http.userAgent });
   for (const seed of options.seeds) {
@@ -95,7 +103,8 @@ export async function crawl(options: CrawlerOptions): Promise<CrawlResult> {
   /**
    * Journals the outcome `line` of a fetch, made as if its answer is archived now: unless the same payload is
    * archived already, the answer is written first with its redirect hops, and the line, pointing at it, goes to the
-   * journal in the writer's turn.
+   * journal in the writer's turn. The metadata record carries the line's own fields, so recovery can rebuild a line
+   * a kill lost.
    */
   const journalOutcome = async (url: string, result: FetchResult, line: OutcomeLine, fields: Record<string, string> = {}): Promise<{ line: OutcomeLine; written: boolean }> => {
     const exchange = result.exchange;
@@ -105,8 +114,8 @@ export async function crawl(options: CrawlerOptions): Promise<CrawlResult> {
       await journal(settled);
       return { line: settled, written: false };
     }
-    const metadata = { ...fields, kind: line.kind ?? 'none', outcome: line.code ?? 'ok', attempts: String(line.attempts) };
-    const hops = result.hops.map((hop) => ({ exchange: hop, metadata: { ...metadata, kind: 'redirect', location: header(hop.headers, 'location') ?? '' } }));
+    const metadata = { ...fields, ...outcomeFields(line) };
+    const hops = result.hops.map((hop) => ({ exchange: hop, metadata: { ...metadata, kind: HOP_KIND, location: header(hop.headers, 'location') ?? '' } }));
     let journaled = line;
     await writer.write([...hops, { exchange, metadata }], async (pointer) => {
       journaled = { ...line, archive: pointer };
