@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { ArchivePointer, CrawlStateLine, OutcomeLine, PageKind, SiteProfile } from '../../schemas/crawl.js';
-import { AbortedError, header, HttpClient, type FetchResult, type HttpExchange, type HttpOptions } from '../adapters/http.js';
+import type { CrawlStateLine, OutcomeLine, PageKind, SiteProfile } from '../../schemas/crawl.js';
+import { AbortedError, header, HttpClient, type FetchResult, type HttpOptions } from '../adapters/http.js';
 import { RobotsCache } from '../adapters/robots.js';
 import { payloadDigest, WarcWriter } from '../adapters/warc.js';
 import { isHtml, isReply, parseContentType, readPage } from './classify.js';
@@ -8,14 +8,17 @@ import { canonicalUrl, Frontier, type FrontierEntry } from './frontier.js';
 import type { CrawlStore } from './journal.js';
 import { discoverLinks, type DiscoveredLinks } from './links.js';
 import { dispositionOf } from './policy.js';
+import { HOP_KIND, outcomeFields, recoverArchive, runWarcPrefix, type Recovery } from './recover.js';
 
 /**
  * The crawl runner: takes URLs from the frontier, a bounded number at a time (the HTTP adapter enforces the
  * per-host limit and delay; this loop only keeps enough work in flight to use it), and for each URL checks
- * robots.txt, fetches, classifies, archives and journals. The journal order per URL is: discovered links first,
- * then the outcome, each fsync'd, and the outcome only after its WARC records are on disk — so a crawl killed at
- * any point resumes without losing or duplicating a page. Bad answers become outcome lines; only I/O errors of
- * the archive or journal stop the crawl, and they throw.
+ * robots.txt, fetches, classifies, archives and journals. The order per URL is: discovered links journaled, then
+ * the WARC records written, then the outcome line journaled, each fsync'd; the outcome line goes in the writer's
+ * turn, so the journal follows each WARC file and a kill can only leave the last write of a file unjournaled or
+ * torn. A run first squares the archive with the journal (recover.ts): an orphan write gets the outcome line it
+ * would have had, a torn one is cut. So a crawl killed at any point resumes without losing a page or archiving one
+ * twice. Bad answers become outcome lines; only I/O errors of the archive or journal stop the crawl, and they throw.
  */
 
 export interface CrawlerOptions {
@@ -33,6 +36,7 @@ export interface CrawlerOptions {
 
 export type CrawlEvent =
   | { type: 'start'; run: number; pending: number }
+  | ({ type: 'recover' } & Recovery)
   | { type: 'page'; url: string; outcome: OutcomeLine['outcome']; code: string | null; status: number | null; kind: PageKind | null; attempts: number; written: boolean; pending: number }
   | { type: 'stop'; reason: 'done' | 'max-pages' | 'aborted' };
 
@@ -70,21 +74,25 @@ const NO_LINKS: DiscoveredLinks = { pages: [], details: [] };
 
 export async function crawl(options: CrawlerOptions): Promise<CrawlResult> {
   const { store, profile = {}, refetch } = options;
-  const frontier = new Frontier((await store.load()).lines, refetch);
+  const journal = (line: CrawlStateLine): Promise<void> => store.append(line);
+  const lines = (await store.load()).lines;
+  const recovery = await recoverArchive(options.outDir, lines);
+  for (const line of recovery.outcomes) await journal(line);
+  if (recovery.outcomes.length + recovery.cut.length > 0) options.onEvent?.({ type: 'recover', ...recovery });
+  const frontier = new Frontier([...lines, ...recovery.outcomes], refetch);
   const run = frontier.previousRuns + 1;
   const internal = new AbortController();
   const onOuterAbort = (): void => internal.abort();
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
   if (options.signal?.aborted) internal.abort();
   const http = new HttpClient({ ...options.http, signal: internal.signal });
-  const writer = new WarcWriter(join(options.outDir, 'warc'), options.outDir, `crawl-${String(run).padStart(5, '0')}`, {
+  const writer = new WarcWriter(join(options.outDir, 'warc'), options.outDir, runWarcPrefix(run), {
     'http-header-user-agent': options.http.userAgent,
     isPartOf: `policy-miner crawl of ${options.seeds.join(' ')}`,
   });
   const counts: CrawlCounts = { visited: 0, requested: 0, archived: 0, unchanged: 0, skipped: 0, declined: 0, failed: 0, pending: 0 };
   const byCode: Record<string, number> = {};
   const hosts = new Set(options.seeds.map((seed) => new URL(seed).hostname));
-  const journal = (line: CrawlStateLine): Promise<void> => store.append(line);
 
   await journal({ type: 'run', run, startedAt: new Date().toISOString(), seeds: [...options.seeds], refetch, userAgent: options.http.userAgent });
   for (const seed of options.seeds) {
@@ -92,20 +100,34 @@ export async function crawl(options: CrawlerOptions): Promise<CrawlResult> {
     if (frontier.add(entry)) await journal({ type: 'discovered', ...entry });
   }
 
-  /** Writes hops and response unless the same payload is archived already; the pointer to the response. */
-  const archive = async (url: string, result: FetchResult, fields: Record<string, string>): Promise<{ pointer: ArchivePointer | null; written: boolean }> => {
+  /**
+   * Journals the outcome `line` of a fetch, made as if its answer is archived now: unless the same payload is
+   * archived already, the answer is written first with its redirect hops, and the line, pointing at it, goes to the
+   * journal in the writer's turn. The metadata record carries the line's own fields, so recovery can rebuild a line
+   * a kill lost.
+   */
+  const journalOutcome = async (url: string, result: FetchResult, line: OutcomeLine, fields: Record<string, string> = {}): Promise<{ line: OutcomeLine; written: boolean }> => {
     const exchange = result.exchange;
-    if (!exchange) return { pointer: null, written: false };
-    const previous = frontier.previousArchive(url) ?? frontier.previousArchive(canonicalUrl(exchange.url));
-    if (previous && previous.payloadDigest === payloadDigest(exchange.body)) return { pointer: previous, written: false };
-    for (const hop of result.hops) await writer.write(hop, { ...fields, kind: 'redirect', location: header(hop.headers, 'location') ?? '' });
-    const written = await writer.write(exchange, fields);
-    return { pointer: written, written: true };
+    const previous = exchange ? (frontier.previousArchive(url) ?? frontier.previousArchive(canonicalUrl(exchange.url))) : undefined;
+    if (!exchange || previous?.payloadDigest === payloadDigest(exchange.body)) {
+      const settled: OutcomeLine = previous ? { ...line, archive: previous, outcome: line.outcome === 'archived' ? 'unchanged' : line.outcome } : line;
+      await journal(settled);
+      return { line: settled, written: false };
+    }
+    const metadata = { ...fields, ...outcomeFields(line) };
+    const hops = result.hops.map((hop) => ({ exchange: hop, metadata: { ...metadata, kind: HOP_KIND, location: header(hop.headers, 'location') ?? '' } }));
+    let journaled = line;
+    await writer.write([...hops, { exchange, metadata }], async (pointer) => {
+      journaled = { ...line, archive: pointer };
+      await journal(journaled);
+    });
+    return { line: journaled, written: true };
   };
 
-  const finish = async (line: OutcomeLine, written: boolean): Promise<void> => {
-    await journal(line);
+  /** Notes how a URL ended, once its outcome is journaled. */
+  const finish = (line: OutcomeLine, written: boolean): void => {
     frontier.settle(line);
+    if (written) counts.archived++;
     if (line.outcome !== 'archived') counts[line.outcome]++;
     if (line.code) byCode[line.code] = (byCode[line.code] ?? 0) + 1;
     options.onEvent?.({ type: 'page', url: line.url, outcome: line.outcome, code: line.code, status: line.status, kind: line.kind, attempts: line.attempts, written, pending: frontier.queued });
@@ -115,13 +137,12 @@ export async function crawl(options: CrawlerOptions): Promise<CrawlResult> {
     options.http.userAgent,
     (url) => http.get(url),
     async (url, result) => {
-      const { pointer, written } = await archive(url, result, { kind: 'robots' });
       const type = parseContentType(result.exchange ? header(result.exchange.headers, 'content-type') : null);
-      await journal({
-        type: 'outcome', run, url, outcome: pointer ? (written ? 'archived' : 'unchanged') : 'failed', code: pointer || result.ok ? null : result.code,
+      await journalOutcome(url, result, {
+        type: 'outcome', run, url, outcome: result.exchange ? 'archived' : 'failed', code: result.exchange || result.ok ? null : result.code,
         message: result.ok ? 'robots.txt' : result.message, status: result.exchange?.status ?? (result.ok ? null : result.status), attempts: result.attempts,
         finalUrl: result.exchange ? canonicalUrl(result.exchange.url) : null, kind: 'robots', charset: type.charset, contentType: type.mime,
-        archive: pointer, fetchedAt: result.exchange?.startedAt ?? null,
+        archive: null, fetchedAt: result.exchange?.startedAt ?? null,
       });
     },
     (host, ms) => http.setHostDelay(host, ms),
@@ -147,7 +168,9 @@ export async function crawl(options: CrawlerOptions): Promise<CrawlResult> {
     const verdict = await robots.check(url);
     const base = { type: 'outcome' as const, run, url: entry.url, finalUrl: null, kind: null, charset: null, contentType: null, archive: null, fetchedAt: null };
     if (!verdict.allowed) {
-      await finish({ ...base, outcome: dispositionOf(verdict.code).outcome, code: verdict.code, message: verdict.message, status: null, attempts: 0 }, false);
+      const line: OutcomeLine = { ...base, outcome: dispositionOf(verdict.code).outcome, code: verdict.code, message: verdict.message, status: null, attempts: 0 };
+      await journal(line);
+      finish(line, false);
       return;
     }
     counts.requested++;
@@ -157,25 +180,19 @@ export async function crawl(options: CrawlerOptions): Promise<CrawlResult> {
       return hop.allowed ? null : { code: hop.code, message: hop.message };
     });
     const judged = judge(entry, result);
-    const { pointer, written } = await archive(entry.url, result, {
-      via: entry.from ?? 'seed',
-      hopsFromSeed: String(entry.depth),
-      kind: judged.kind ?? 'none',
-      outcome: judged.code ?? 'ok',
-      attempts: String(result.attempts),
-    });
+    // Links before the archive: the outcome line, journaled right after the records, is then all a kill can lose.
     for (const [list, kind] of [[judged.links.pages, 'list'], [judged.links.details, 'detail']] as const) {
       for (const link of list) {
         const child: FrontierEntry = { url: link, kind, depth: entry.depth + 1, from: entry.url };
         if (hosts.has(new URL(link).hostname) && frontier.add(child)) await journal({ type: 'discovered', ...child });
       }
     }
-    if (written) counts.archived++;
-    const outcome = judged.code ? dispositionOf(judged.code).outcome : written ? 'archived' : 'unchanged';
-    await finish(
+    const { line, written } = await journalOutcome(
+      entry.url,
+      result,
       {
         ...base,
-        outcome,
+        outcome: judged.code ? dispositionOf(judged.code).outcome : 'archived',
         code: judged.code,
         message: judged.message,
         status: result.exchange?.status ?? (result.ok ? null : result.status),
@@ -184,11 +201,11 @@ export async function crawl(options: CrawlerOptions): Promise<CrawlResult> {
         kind: judged.kind,
         charset: judged.charset,
         contentType: judged.contentType,
-        archive: pointer,
         fetchedAt: result.exchange?.startedAt ?? null,
       },
-      written,
+      { via: entry.from ?? 'seed', hopsFromSeed: String(entry.depth) },
     );
+    finish(line, written);
   };
 
   options.onEvent?.({ type: 'start', run, pending: frontier.queued });

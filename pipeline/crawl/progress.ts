@@ -32,7 +32,10 @@ export function crawlReporter(mode: LogMode, stream: NodeJS.WritableStream = pro
     event(event) {
       if (event.type === 'start') write(`crawl run ${event.run}: ${event.pending} URL(s) queued\n`);
       else if (event.type === 'stop') write(`crawl ${event.reason === 'done' ? 'finished' : event.reason === 'max-pages' ? 'stopped at --max-pages' : 'interrupted'}\n`);
-      else {
+      else if (event.type === 'recover') {
+        for (const line of event.outcomes) write(`taken from the archive of interrupted run ${line.run}: ${line.status} ${[line.outcome, line.code ?? line.kind].filter(Boolean).join(' ')} ${line.url}\n`);
+        for (const { file, bytes } of event.cut) write(`cut a torn write (${bytes} bytes) off the end of ${file}\n`);
+      } else {
         done++;
         const status = event.status === null ? '---' : String(event.status);
         const what = [event.outcome, event.code ?? event.kind].filter(Boolean).join(' ');

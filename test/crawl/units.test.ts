@@ -165,6 +165,7 @@ describe('crawl progress and summary', () => {
     const stream = { write: (chunk: string) => chunks.push(chunk) } as unknown as NodeJS.WritableStream;
     const reporter = crawlReporter('text', stream);
     reporter.event({ type: 'start', run: 1, pending: 1 });
+    reporter.event({ type: 'recover', outcomes: [outcome('http://h/c.html', { run: 1 })], cut: [{ file: 'warc/crawl-00001-001.warc.gz', bytes: 120 }] });
     reporter.event({ type: 'page', url: 'http://h/a.html', outcome: 'archived', code: null, status: 200, kind: 'reply', attempts: 1, written: true, pending: 0 });
     reporter.event({ type: 'page', url: 'http://h/b.html', outcome: 'failed', code: 'timeout', status: null, kind: null, attempts: 3, written: false, pending: 0 });
     reporter.summary(
@@ -177,6 +178,8 @@ describe('crawl progress and summary', () => {
       'out/records.jsonl',
     );
     const text = chunks.join('');
+    expect(text).toContain('taken from the archive of interrupted run 1: 200 archived reply http://h/c.html');
+    expect(text).toContain('cut a torn write (120 bytes) off the end of warc/crawl-00001-001.warc.gz');
     expect(text).toContain('200 archived reply http://h/a.html');
     expect(text).toContain('--- failed timeout (3 attempts) http://h/b.html');
     expect(text).toContain('2 page(s) fetched with 5 HTTP request(s); 1 archived, 0 unchanged, 1 skipped (1 http-404), 0 declined, 1 failed (1 timeout)');

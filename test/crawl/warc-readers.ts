@@ -69,6 +69,8 @@ export async function readWithNodeWarc(file: string): Promise<ReadRecord[]> {
     done();
   };
   const source = createReadStream(file).pipe(file.endsWith('.gz') ? createGunzip() : new PassThrough());
+  // pipe() passes no errors on: a torn gzip member must fail the read, not the process.
+  source.on('error', (error) => transform.destroy(error));
   const records: ReadRecord[] = [];
   for await (const record of source.pipe(transform) as AsyncIterable<NodeWarcRecord>) {
     // The line parser leaves the first CRLF of the record separator on a non-empty block.
