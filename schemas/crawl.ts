@@ -136,6 +136,12 @@ export const CrawlSummary = z.object({
     failed: z.number().int(),
     pending: z.number().int().describe('discovered but not done: a later run resumes them'),
   }),
+  recovered: z
+    .object({
+      pages: z.number().int().describe('pages an earlier run archived but was killed before journaling: journaled from their WARC records, not fetched again'),
+      tornWrites: z.number().int().describe('writes a kill tore, cut off the end of their WARC file: their pages are fetched again'),
+    })
+    .describe('what this run found to repair when it started'),
   requests: z.number().int().describe('HTTP requests sent, retries and robots.txt included'),
   byCode: z.record(z.string(), z.number().int()),
   replies: z.number().int().describe('archived reply pages fed to the pipeline (this and earlier runs)'),

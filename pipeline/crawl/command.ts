@@ -159,6 +159,7 @@ export async function crawlCommand(urls: string[], options: CrawlCommandOptions)
     interrupted: result.interrupted,
     stoppedAtMaxPages: result.stoppedAtMaxPages,
     pages: { requested: counts.requested, archived: counts.archived, unchanged: counts.unchanged, skipped: counts.skipped, declined: counts.declined, failed: counts.failed, pending: counts.pending },
+    recovered: result.recovered,
     requests: result.requests,
     byCode: result.byCode,
     replies: replies.length,

@@ -59,6 +59,8 @@ export interface CrawlResult {
   byCode: Record<string, number>;
   requests: number;
   warcFiles: string[];
+  /** What this run's start recovered from an earlier run killed mid-page (recover.ts). */
+  recovered: { pages: number; tornWrites: number };
 }
 
 interface Judged {
@@ -240,5 +242,6 @@ export async function crawl(options: CrawlerOptions): Promise<CrawlResult> {
   counts.pending = frontier.pending;
   const stoppedAtMaxPages = maxPagesHit && counts.pending > 0;
   options.onEvent?.({ type: 'stop', reason: interrupted ? 'aborted' : stoppedAtMaxPages ? 'max-pages' : 'done' });
-  return { run, interrupted, stoppedAtMaxPages, counts, byCode, requests: http.requests, warcFiles: writer.files };
+  const recovered = { pages: recovery.outcomes.length, tornWrites: recovery.cut.length };
+  return { run, interrupted, stoppedAtMaxPages, counts, byCode, requests: http.requests, warcFiles: writer.files, recovered };
 }

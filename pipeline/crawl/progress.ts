@@ -51,7 +51,7 @@ export function crawlReporter(mode: LogMode, stream: NodeJS.WritableStream = pro
 }
 
 export function formatSummary(summary: CrawlSummary): string {
-  const { pages } = summary;
+  const { pages, recovered } = summary;
   const why = (codes: string[]): string => {
     const parts = Object.entries(summary.byCode)
       .filter(([code]) => codes.includes(code))
@@ -64,6 +64,7 @@ export function formatSummary(summary: CrawlSummary): string {
   return (
     `crawl run ${summary.run}${summary.interrupted ? ' (interrupted)' : ''}: ${pages.requested} page(s) fetched with ${summary.requests} HTTP request(s); ` +
     `${pages.archived} archived, ${pages.unchanged} unchanged, ${pages.skipped} skipped${why(skipped)}, ${pages.declined} declined${why(declined)}, ` +
-    `${pages.failed} failed${why(failed)}; ${pages.pending} pending → ${summary.outputs.skipped}`
+    `${pages.failed} failed${why(failed)}; ${pages.pending} pending → ${summary.outputs.skipped}` +
+    (recovered.pages + recovered.tornWrites > 0 ? `; recovered from an interrupted run: ${recovered.pages} page(s) taken from the archive, ${recovered.tornWrites} torn write(s) cut` : '')
   );
 }

@@ -106,6 +106,7 @@ describe('a crawl of the fixture site', () => {
     expect(summary.byCode).toEqual({ 'robots-disallowed': 1, 'http-404': 1, 'not-a-reply': 2, 'declined-challenge': 1, timeout: 1 });
     expect(summary.replies).toBe(replies.length);
     expect(summary.records).toEqual({ succeeded: replies.length, failed: 0 });
+    expect(summary.recovered).toEqual({ pages: 0, tornWrites: 0 }); // a first run has nothing to repair
   });
 
   it('never requests the path robots.txt disallows, and fetches robots.txt first', () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CrawlStateLine, OutcomeLine, PageKind } from '../../schemas/crawl.js';
+import { CrawlSummary, type CrawlStateLine, type OutcomeLine, type PageKind } from '../../schemas/crawl.js';
 import type { Record as DocRecord } from '../../schemas/record.js';
 import type { HttpExchange } from '../../pipeline/adapters/http.js';
 import { listWarcFiles, WarcWriter } from '../../pipeline/adapters/warc.js';
@@ -91,6 +91,8 @@ async function killedBeforeOutcome(kind: PageKind): Promise<{ out: string; lost:
   return { out, lost };
 }
 
+const summaryOf = (out: string): CrawlSummary => CrawlSummary.parse(JSON.parse(readFileSync(join(out, 'crawl', 'summary.json'), 'utf8')));
+
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 async function fingerprint(out: string): Promise<Record<string, string>> {
   return Object.fromEntries((await listWarcFiles(join(out, 'warc'))).map((file) => [file, sha256(file)]));
@@ -121,6 +123,7 @@ describe('a crawl killed after archiving a page, before journaling its outcome',
     expect([...counts.entries()].filter(([, n]) => n !== 1)).toEqual([]);
     expect([...counts.keys()].sort()).toEqual(referencePaths);
     expect(recordIds(out)).toEqual(referenceRecords);
+    expect(summaryOf(out).recovered).toEqual({ pages: 1, tornWrites: 0 });
     await expectReadable(out);
   }, 30_000);
 });
@@ -141,6 +144,7 @@ describe('a crawl killed while writing a page to the archive', () => {
     expect([...counts.entries()].filter(([, n]) => n !== 1)).toEqual([]);
     expect([...counts.keys()].sort()).toEqual(referencePaths);
     expect(recordIds(out)).toEqual(referenceRecords);
+    expect(summaryOf(out).recovered).toEqual({ pages: 0, tornWrites: 1 });
     await expectReadable(out);
   }, 30_000);
 });

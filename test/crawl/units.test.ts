@@ -173,6 +173,7 @@ describe('crawl progress and summary', () => {
         run: 1, interrupted: false, stoppedAtMaxPages: false, requests: 5, replies: 1, records: { succeeded: 1, failed: 0 }, warcFiles: [], durationMs: 1,
         pages: { requested: 2, archived: 1, unchanged: 0, skipped: 1, declined: 0, failed: 1, pending: 0 },
         byCode: { timeout: 1, 'http-404': 1 },
+        recovered: { pages: 1, tornWrites: 1 },
         outputs: { state: 's', skipped: 'k', summary: 'm' },
       },
       'out/records.jsonl',
@@ -183,6 +184,7 @@ describe('crawl progress and summary', () => {
     expect(text).toContain('200 archived reply http://h/a.html');
     expect(text).toContain('--- failed timeout (3 attempts) http://h/b.html');
     expect(text).toContain('2 page(s) fetched with 5 HTTP request(s); 1 archived, 0 unchanged, 1 skipped (1 http-404), 0 declined, 1 failed (1 timeout)');
+    expect(text).toContain('; recovered from an interrupted run: 1 page(s) taken from the archive, 1 torn write(s) cut');
     expect(text).toContain('records: 1/1 reply page(s) → out/records.jsonl');
     const json: string[] = [];
     crawlReporter('json', { write: (chunk: string) => json.push(chunk) } as unknown as NodeJS.WritableStream).event({ type: 'stop', reason: 'done' });
