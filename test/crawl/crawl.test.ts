@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AcquireIssue, CrawlStateLine, CrawlSummary } from '../../schemas/crawl.js';
@@ -10,6 +9,7 @@ import { crawlCommand, type CrawlCommandOptions } from '../../pipeline/crawl/com
 import { runPipeline } from '../../pipeline/run.js';
 import { SITE_DIR, startFixtureServer, type FixtureServer } from './fixture-server.js';
 import { readWithNodeWarc, readWithWarcio, type ReadRecord } from './warc-readers.js';
+import { readJsonl, tempFolders } from '../support/files.js';
 
 /**
  * The crawl end to end against the fixture site on 127.0.0.1: politeness (robots.txt, per-host limit, retries),
@@ -49,20 +49,11 @@ const MISSING = '/xxgk/2022/t20220101_missing.html';
 const REDIRECT = '/xxgk/old/001.html';
 
 let server: FixtureServer;
-const folders: string[] = [];
+const folders = tempFolders('crawl');
+const freshOut = folders.fresh;
 const corpus = new Map<string, DocRecord>();
 const script = new ChineseScript();
 
-function freshOut(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'policy-miner-crawl-'));
-  folders.push(dir);
-  return dir;
-}
-const readJsonl = <T>(file: string): T[] =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as T);
 const squash = (text: string): string => text.replace(/\s+/g, '');
 const path = (url: string): string => new URL(url).pathname;
 
@@ -86,7 +77,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+  folders.removeAll();
 });
 
 describe('a crawl of the fixture site', () => {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CrawlSummary, type CrawlStateLine, type OutcomeLine, type PageKind } from '../../schemas/crawl.js';
@@ -11,6 +10,7 @@ import { crawlCommand, type CrawlCommandOptions } from '../../pipeline/crawl/com
 import { outcomeFields, recoverArchive, runWarcPrefix } from '../../pipeline/crawl/recover.js';
 import { startFixtureServer, type FixtureServer } from './fixture-server.js';
 import { readWithNodeWarc, readWithWarcio } from './warc-readers.js';
+import { readJsonl, tempFolders } from '../support/files.js';
 
 /**
  * Resuming after a kill in the two windows the journal cannot close by itself. Between the fsync of a fetch's WARC
@@ -34,20 +34,11 @@ const BASE: Omit<CrawlCommandOptions, 'out'> = {
 };
 
 let server: FixtureServer;
-const folders: string[] = [];
+const folders = tempFolders('recover');
+const freshOut = folders.fresh;
 let referenceRecords: string[];
 let referencePaths: string[];
 
-function freshOut(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'policy-miner-recover-'));
-  folders.push(dir);
-  return dir;
-}
-const readJsonl = <T>(file: string): T[] =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as T);
 const path = (url: string): string => new URL(url).pathname;
 const statePath = (out: string): string => join(out, 'crawl', 'state.jsonl');
 const recordIds = (out: string): string[] => readJsonl<DocRecord>(join(out, 'records.jsonl')).map((record) => record.id);
@@ -93,6 +84,19 @@ async function killedBeforeOutcome(kind: PageKind): Promise<{ out: string; lost:
 
 const summaryOf = (out: string): CrawlSummary => CrawlSummary.parse(JSON.parse(readFileSync(join(out, 'crawl', 'summary.json'), 'utf8')));
 
+/**
+ * The resumed crawl in `out` ends as the uninterrupted reference did: each page archived exactly once, the same
+ * records; the summary says what its start `recovered`; both readers read the archive whole.
+ */
+async function expectLikeReference(out: string, recovered: CrawlSummary['recovered']): Promise<void> {
+  const counts = await responses(out);
+  expect([...counts.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+  expect([...counts.keys()].sort()).toEqual(referencePaths);
+  expect(recordIds(out)).toEqual(referenceRecords);
+  expect(summaryOf(out).recovered).toEqual(recovered);
+  await expectReadable(out);
+}
+
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 async function fingerprint(out: string): Promise<Record<string, string>> {
   return Object.fromEntries((await listWarcFiles(join(out, 'warc'))).map((file) => [file, sha256(file)]));
@@ -108,7 +112,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+  folders.removeAll();
 });
 
 describe('a crawl killed after archiving a page, before journaling its outcome', () => {
@@ -119,12 +123,7 @@ describe('a crawl killed after archiving a page, before journaling its outcome',
     expect(server.hits(path(lost.url))).toBe(0);
     const journal = readJsonl<CrawlStateLine>(statePath(out));
     expect(journal.filter((line) => line.type === 'outcome' && line.url === lost.url)).toEqual([lost]);
-    const counts = await responses(out);
-    expect([...counts.entries()].filter(([, n]) => n !== 1)).toEqual([]);
-    expect([...counts.keys()].sort()).toEqual(referencePaths);
-    expect(recordIds(out)).toEqual(referenceRecords);
-    expect(summaryOf(out).recovered).toEqual({ pages: 1, tornWrites: 0 });
-    await expectReadable(out);
+    await expectLikeReference(out, { pages: 1, tornWrites: 0 });
   }, 30_000);
 });
 
@@ -140,12 +139,7 @@ describe('a crawl killed while writing a page to the archive', () => {
     await crawlCommand([server.seed], { ...BASE, out });
     expect(statSync(file).size).toBe(offsets.filter((offset) => offset < lost.archive!.offset).at(-1)); // where the write's request began
     expect(server.hits(path(lost.url))).toBe(1);
-    const counts = await responses(out);
-    expect([...counts.entries()].filter(([, n]) => n !== 1)).toEqual([]);
-    expect([...counts.keys()].sort()).toEqual(referencePaths);
-    expect(recordIds(out)).toEqual(referenceRecords);
-    expect(summaryOf(out).recovered).toEqual({ pages: 0, tornWrites: 1 });
-    await expectReadable(out);
+    await expectLikeReference(out, { pages: 0, tornWrites: 1 });
   }, 30_000);
 });
 
