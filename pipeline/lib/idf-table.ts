@@ -1,3 +1,5 @@
+import { fnv1a } from './hash.js';
+
 /**
  * jieba's IDF table (`word value` per line, 260,000 lines) as a lookup over the file's own text: an open-addressing
  * hash of its entries, with the words compared in place. Building a `Map` of 260,000 strings cost a quarter second
@@ -62,9 +64,7 @@ export class IdfTable {
 
   /** The slot holding `source[start, end)`, or the empty slot where it would go. */
   private find(source: string, start: number, end: number): number {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
-    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+    for (let slot = fnv1a(source, start, end) & this.mask; ; slot = (slot + 1) & this.mask) {
       const entry = this.slots[slot]!;
       if (entry === 0 || this.holds(entry - 1, source, start, end)) return slot;
     }

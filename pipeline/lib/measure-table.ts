@@ -1,5 +1,6 @@
 import type { BayesModel } from './measure-bayes.js';
 import { isHanCode } from './han.js';
+import { fnv1a } from './hash.js';
 import { BIGRAM_PREFIX, type Piece } from './measure-features.js';
 
 /**
@@ -68,10 +69,9 @@ class PairHash {
 
 const isBigram = (feature: string): boolean => feature.length === 3 && feature.startsWith(BIGRAM_PREFIX);
 
-/** FNV-1a over the code units of text[start, start + length), never -1 (the empty slot of PairHash). */
+/** FNV-1a of text[start, start + length), never -1 (the empty slot of PairHash). */
 function wordHash(text: string, start: number, length: number): number {
-  let hash = 0x811c9dc5 | 0;
-  for (let i = start; i < start + length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  const hash = fnv1a(text, start, start + length);
   return hash === -1 ? 0 : hash;
 }
 
