@@ -263,10 +263,13 @@ async function workerPoolProcessor(options: Omit<RunOptions, 'inputs'>): Promise
   // Each worker joins the pool as soon as it is ready: one that dies while the others still load is seen to die.
   // If one cannot start, the run cannot either: the others are stopped, so no thread outlives the failed start.
   const started = await Promise.allSettled(Array.from({ length: options.workers }, () => spawnWorker(script, options.maxBytes).then(attach)));
-  const failed = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-  if (failed) {
+  const close = async (): Promise<void> => {
     closing = true;
     await Promise.all([...live].map((slot) => slot.worker.terminate()));
+  };
+  const failed = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) {
+    await close();
     throw failed.reason;
   }
   return {
@@ -275,10 +278,7 @@ async function workerPoolProcessor(options: Omit<RunOptions, 'inputs'>): Promise
       dispatch();
       return results;
     },
-    close: async () => {
-      closing = true;
-      await Promise.all([...live].map((slot) => slot.worker.terminate()));
-    },
+    close,
   };
 }
 
