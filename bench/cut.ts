@@ -11,12 +11,16 @@ import { resourcePath } from '../pipeline/adapters/resources.js';
 
 const CUT_WORKER = resourcePath('dist/bench/cut-worker.js');
 
-function oneThread(dir: string): { seconds: number; hmmSeconds: number; bytes: number } {
-  const segmenter = new Segmenter();
-  const texts = readdirSync(dir)
+/** The corpus's text files, in name order. */
+const corpusFiles = (dir: string): string[] =>
+  readdirSync(dir)
     .filter((file) => file.endsWith('.txt'))
     .sort()
-    .map((file) => readFileSync(join(dir, file), 'utf8'));
+    .map((file) => join(dir, file));
+
+function oneThread(files: readonly string[]): { seconds: number; hmmSeconds: number; bytes: number } {
+  const segmenter = new Segmenter();
+  const texts = files.map((file) => readFileSync(file, 'utf8'));
   const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
   let started = performance.now();
   for (const text of texts) segmenter.cut(text); // the call the pipeline makes: cut(text, true), with HMM
@@ -33,11 +37,7 @@ function oneThread(dir: string): { seconds: number; hmmSeconds: number; bytes: n
  * of the files: the wall time from the common start to the last thread's end. Two threads share the L3 cache and
  * the memory bus, so this is the ceiling of what `--workers 2` can gain over one thread on this machine.
  */
-async function threadsAtOnce(dir: string, threads: number): Promise<number> {
-  const files = readdirSync(dir)
-    .filter((file) => file.endsWith('.txt'))
-    .sort()
-    .map((file) => join(dir, file));
+async function threadsAtOnce(files: readonly string[], threads: number): Promise<number> {
   const workers = Array.from({ length: threads }, (_, k) => new Worker(CUT_WORKER, { workerData: { files: files.filter((_, i) => i % threads === k) } }));
   const answer = (worker: Worker): Promise<unknown> =>
     new Promise((resolve, reject) => {
@@ -58,6 +58,7 @@ async function threadsAtOnce(dir: string, threads: number): Promise<number> {
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: node dist/bench/cut.js DIR');
-const one = oneThread(dir);
-const twoThreadSeconds = await threadsAtOnce(dir, 2);
+const files = corpusFiles(dir);
+const one = oneThread(files);
+const twoThreadSeconds = await threadsAtOnce(files, 2);
 process.stdout.write(`${JSON.stringify({ ...one, twoThreadSeconds })}\n`);
