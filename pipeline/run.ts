@@ -91,9 +91,9 @@ export function toWireResult(index: number, outcome: DocumentOutcome): WireResul
     : { index, ok: false, failure: outcome.failure, timings: outcome.timings };
 }
 
-/** The failure of a document refused for its size before it was read: the line the ingest stage writes for it. */
-function tooLargeResult(index: number, path: string, size: number, maxBytes: number): WireResult {
-  return { index, ok: false, failure: { path, stage: 'ingest', code: 'too-large', message: tooLargeMessage(size, maxBytes) }, timings: {} };
+/** The result of a document that failed outside the stages (unread, refused, its worker gone): no stage timings. */
+function failedOutside(index: number, failure: Failure): WireResult {
+  return { index, ok: false, failure, timings: {} };
 }
 
 /** A read document on its way to a processor. */
@@ -185,7 +185,7 @@ function spawnWorker(script: string, maxBytes: number): Promise<Worker> {
 
 /** The failure of a document that was in a worker thread when it died, or that no worker could take. */
 function workerFailure(job: QueuedJob, reason: string): WireResult {
-  return { index: job.index, ok: false, failure: { path: job.path, stage: 'worker', code: 'internal', message: reason }, timings: {} };
+  return failedOutside(job.index, { path: job.path, stage: 'worker', code: 'internal', message: reason });
 }
 
 /**
@@ -336,18 +336,15 @@ export async function runDocuments(documents: readonly InputDocument[], options:
     const loads = group.map(({ path, load, hints = {} }, k) =>
       read(load).then(
         (data): Job | WireResult => {
-          if (!(data instanceof Uint8Array)) return tooLargeResult(start + k, path, data.size, options.maxBytes);
+          // Refused for its size before it was read: the line the ingest stage writes for it.
+          if (!(data instanceof Uint8Array)) return failedOutside(start + k, { path, stage: 'ingest', code: 'too-large', message: tooLargeMessage(data.size, options.maxBytes) });
           bytes += data.byteLength;
           bytesAhead += data.byteLength;
           held.set(start + k, data.byteLength);
           return { index: start + k, path, bytes: data, hints };
         },
-        (error: NodeJS.ErrnoException): WireResult => ({
-          index: start + k,
-          ok: false,
-          failure: { path, stage: 'read', code: 'unreadable', message: error.code ? `${error.code}: ${error.message}` : String(error) },
-          timings: {},
-        }),
+        (error: NodeJS.ErrnoException): WireResult =>
+          failedOutside(start + k, { path, stage: 'read', code: 'unreadable', message: error.code ? `${error.code}: ${error.message}` : String(error) }),
       ),
     );
     const handed = Promise.all(loads).then((loaded) => {
