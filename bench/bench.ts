@@ -93,7 +93,10 @@ function main(): void {
     ['nodejieba bare cut (HMM, as the pipeline calls it)', `${fixed(cutRate)} MB/s`],
     ['nodejieba bare cut (no HMM)', `${fixed(mbps(cut.bytes, cut.seconds))} MB/s`],
     ['nodejieba bare cut (HMM), 2 threads at once', `${fixed(cutTwoRate)} MB/s, ${fixed(cutTwoRate / cutRate)}× one thread`],
-    ...Object.entries(one.summary.stages).map(([stage, { mbPerSecond }]): [string, string] => [`stage ${stage} (1 thread)`, `${fixed(mbPerSecond)} MB/s`]),
+    ...Object.entries(one.summary.stages).map(([stage, { mbPerSecond, documentsPerSecond }]): [string, string] => [
+      `stage ${stage} (1 thread)`,
+      `${fixed(mbPerSecond)} MB/s, ${fixed(documentsPerSecond, 0)} docs/s`,
+    ]),
     ['whole run, 1 thread', `${fixed(oneRate)} MB/s, ${fixed(corpus.documents / one.seconds, 1)} docs/s, ${fixed(one.seconds, 1)} s`],
     ['  of which start-up (dictionaries, models)', `${fixed(one.summary.setupMs / 1000, 1)} s`],
     ['  of which segment stage (cut, offsets, keywords)', `${fixed(segmentSeconds, 1)} s (bare cut of the same text: ${fixed(cut.hmmSeconds, 1)} s)`],

@@ -66,7 +66,11 @@ export interface RunSummary {
   /** Of `durationMs`, the time to start the processor: dictionaries and models loaded in each thread. */
   setupMs: number;
   workers: number;
-  stages: Record<string, { ms: number; mbPerSecond: number }>;
+  /**
+   * Per stage: the time it took summed over documents, the documents it ran on (a document that failed at an earlier
+   * stage never reaches it), and throughput in MB of input read (`bytes`) and in those documents per second.
+   */
+  stages: Record<string, { ms: number; documents: number; mbPerSecond: number; documentsPerSecond: number }>;
   peakRssBytes: number;
   versions: Record<string, string>;
   outputs: { records: string; failures: string; summary: string };
@@ -318,6 +322,7 @@ export async function runDocuments(documents: readonly InputDocument[], options:
   const records = new AtomicLineWriter(outputs.records);
   const failures = new AtomicLineWriter(outputs.failures);
   const stageMs: Record<string, number> = {};
+  const stageDocuments: Record<string, number> = {};
   const failuresByCode: Record<string, number> = {};
   let succeeded = 0;
   let bytes = 0;
@@ -373,7 +378,10 @@ export async function runDocuments(documents: readonly InputDocument[], options:
       bytesAhead -= held.get(index) ?? 0;
       held.delete(index);
       while (next < files.length && roomAhead(next, index + 1)) next = launchGroup(next);
-      for (const [stage, ms] of Object.entries(result.timings)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
+      for (const [stage, ms] of Object.entries(result.timings)) {
+        stageMs[stage] = (stageMs[stage] ?? 0) + ms;
+        stageDocuments[stage] = (stageDocuments[stage] ?? 0) + 1;
+      }
       if (result.ok) {
         succeeded++;
         await records.write(result.line);
@@ -403,7 +411,11 @@ export async function runDocuments(documents: readonly InputDocument[], options:
     setupMs,
     workers: options.workers,
     stages: Object.fromEntries(
-      Object.entries(stageMs).map(([stage, ms]) => [stage, { ms: Math.round(ms), mbPerSecond: ms > 0 ? Math.round((megabytes / (ms / 1000)) * 100) / 100 : 0 }]),
+      Object.entries(stageMs).map(([stage, ms]) => {
+        const documents = stageDocuments[stage]!;
+        const perSecond = (amount: number): number => (ms > 0 ? Math.round((amount / (ms / 1000)) * 100) / 100 : 0);
+        return [stage, { ms: Math.round(ms), documents, mbPerSecond: perSecond(megabytes), documentsPerSecond: perSecond(documents) }];
+      }),
     ),
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     versions: {

@@ -113,6 +113,18 @@ describe('runner: bad input beside good documents', () => {
     expect(written.outputs).toEqual({ records: join(out, 'records.jsonl'), failures: join(out, 'failures.jsonl'), summary: join(out, 'run.json') });
   });
 
+  it('gives each stage its documents and its throughput in MB/s and documents/s', () => {
+    const written = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as RunSummary;
+    // The three bad documents fail at ingest: it meets all ten, every later stage only the seven that pass it.
+    expect(written.stages.ingest!.documents).toBe(10);
+    for (const stage of ['clean', 'normalise', 'segment', 'extract-measures', 'validate']) expect(written.stages[stage]!.documents).toBe(7);
+    for (const { ms, documents, mbPerSecond, documentsPerSecond } of Object.values(written.stages)) {
+      expect(ms).toBeGreaterThan(0);
+      expect(documentsPerSecond).toBeCloseTo(documents / (ms / 1000), -1);
+      expect(mbPerSecond).toBeCloseTo(written.bytes / 1e6 / (ms / 1000), -1);
+    }
+  });
+
   it('decodes a GBK file without a charset label to the same text as the UTF-8 seed', () => {
     const gbk = recordOf(NAMES.gbk);
     expect(gbk.source.encoding).toBe('gb18030');
