@@ -5,6 +5,7 @@
 import type { Agency } from '../../schemas/fields.js';
 import type { Candidate } from './agency-find.js';
 import type { Region } from './agency-grow.js';
+import { lowerBound } from './search.js';
 
 /** Keeps, of overlapping candidates, the longest (楚雄市教育体育局 over 教育体育局, 县委、县政府督查室 over 县委). */
 export function selectCandidates(candidates: readonly Candidate[]): Candidate[] {
@@ -121,17 +122,6 @@ function offsetsOf(text: string, char: string): number[] {
   return offsets;
 }
 
-/** The first index of a sorted list whose value is at least `value`. */
-function firstAtLeast(values: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Adds the later truncated mentions of offices to their agencies, outside spans already taken. */
 export function addTruncatedMentions(text: string, agencies: Agency[]): void {
@@ -160,7 +150,7 @@ export function addTruncatedMentions(text: string, agencies: Agency[]): void {
       if (!offsets) lastOffsets.set(last, (offsets = offsetsOf(text, last)));
       // As `indexOf(form, from)` would: the next occurrence at or after `from`, then after the one found.
       let from = first;
-      for (let k = firstAtLeast(offsets, from + form.length - 1); k < offsets.length; k++) {
+      for (let k = lowerBound(offsets, from + form.length - 1); k < offsets.length; k++) {
         const at = offsets[k]! - form.length + 1;
         if (at < from || !text.startsWith(form, at)) continue;
         from = at + form.length;

@@ -6,6 +6,7 @@
  * features. Pure.
  */
 import { isHanCode } from './han.js';
+import { lowerBound, upperBound } from './search.js';
 
 /** The segmenter's words of a text as sorted offset arrays: the shape of `doc.tokens` (lib/words.ts). */
 export interface WordOffsets {
@@ -28,22 +29,8 @@ export interface Piece {
 
 /** The piece of `[start, end)` of a text whose words are `words`: binary searches, no copy. */
 export function pieceOf(text: string, words: WordOffsets, start: number, end: number): Piece {
-  const { starts, ends } = words;
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  const first = lo;
-  hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ends[mid]! <= end) lo = mid + 1;
-    else hi = mid;
-  }
-  return { text, start, end, words, first, last: Math.max(first, lo) };
+  const first = lowerBound(words.starts, start);
+  return { text, start, end, words, first, last: Math.max(first, upperBound(words.ends, end, first)) };
 }
 
 /** Offsets of `tokens` in `text`, each found at or after the end of the one before (a token not found is skipped). */

@@ -1,3 +1,5 @@
+import { lowerBound } from './search.js';
+
 /**
  * The words of a text as the segmenter gave them, stored as offsets only: two typed arrays of start and end
  * offsets into the text, not one string or object per word. A 50 MB corpus has tens of millions of words, and
@@ -33,22 +35,10 @@ export class Words {
     return Array.from({ length: this.length }, (_, i) => this.word(i));
   }
 
-  /** Index of the first word starting at or after `offset`. */
-  private firstAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   /** The words lying wholly inside `[start, end)`, in order. */
   between(start: number, end: number): string[] {
     const words: string[] = [];
-    for (let i = this.firstAt(start); i < this.length && this.ends[i]! <= end; i++) words.push(this.word(i));
+    for (let i = lowerBound(this.starts, start); i < this.length && this.ends[i]! <= end; i++) words.push(this.word(i));
     return words;
   }
 
