@@ -112,6 +112,26 @@ function validated(doc: DocState, timings: Record<string, number>): DocumentOutc
   return { ok: true, record: parsed.data, timings };
 }
 
+/** A processed document as it crosses the thread boundary: the record already serialised by the worker. */
+export type WireResult =
+  | { index: number; ok: true; line: string; timings: Record<string, number> }
+  | { index: number; ok: false; failure: Failure; timings: Record<string, number> };
+
+function toWireResult(index: number, outcome: DocumentOutcome): WireResult {
+  return outcome.ok
+    ? { index, ok: true, line: JSON.stringify(outcome.record), timings: outcome.timings }
+    : { index, ok: false, failure: outcome.failure, timings: outcome.timings };
+}
+
+/**
+ * `processBatch` as the runner's processors answer it, in a worker thread or in this one: each document's result
+ * under its index in the run, its record serialised.
+ */
+export function answerBatch(jobs: readonly (DocumentJob & { index: number })[], stages: readonly Stage[], context: StageContext): WireResult[] {
+  const outcomes = processBatch(jobs, stages, context);
+  return jobs.map((job, i) => toWireResult(job.index, outcomes[i]!));
+}
+
 /** Runs the stages over one document: `processBatch` of one. */
 export function processDocument(
   path: string,

@@ -7,7 +7,7 @@ import type { Failure } from '../schemas/record.js';
 import { AtomicLineWriter, listInputs, prepareOutputDir, readInput, tooLargeMessage, writeFileAtomic, type TooLarge } from './adapters/files.js';
 import { packageVersion, resourcePath } from './adapters/resources.js';
 import type { DocumentHints } from './document.js';
-import type { DocumentOutcome } from './process.js';
+import type { WireResult } from './process.js';
 import type { Stage } from './stages/stage.js';
 
 /**
@@ -76,10 +76,6 @@ export interface RunSummary {
   outputs: { records: string; failures: string; summary: string };
 }
 
-/** A processed document as it crosses the thread boundary: the record already serialised by the worker. */
-export type WireResult =
-  | { index: number; ok: true; line: string; timings: Record<string, number> }
-  | { index: number; ok: false; failure: Failure; timings: Record<string, number> };
 
 /** One document of a batch sent to a worker thread; the worker answers a batch with its results, in order. */
 export interface WorkerJob {
@@ -87,12 +83,6 @@ export interface WorkerJob {
   path: string;
   bytes: ArrayBuffer;
   hints: DocumentHints;
-}
-
-export function toWireResult(index: number, outcome: DocumentOutcome): WireResult {
-  return outcome.ok
-    ? { index, ok: true, line: JSON.stringify(outcome.record), timings: outcome.timings }
-    : { index, ok: false, failure: outcome.failure, timings: outcome.timings };
 }
 
 /** The result of a document that failed outside the stages (unread, refused, its worker gone): no stage timings. */
@@ -126,7 +116,7 @@ function batchEnd(jobs: readonly Job[], from: number): number {
 }
 
 async function inThreadProcessor(options: Omit<RunOptions, 'inputs'>): Promise<Processor> {
-  const { createContext, processBatch } = await import('./process.js');
+  const { createContext, answerBatch } = await import('./process.js');
   const { defaultStages } = await import('./index.js');
   const context = createContext({ maxBytes: options.maxBytes });
   const stages = options.stages ?? defaultStages;
@@ -135,9 +125,7 @@ async function inThreadProcessor(options: Omit<RunOptions, 'inputs'>): Promise<P
       const results: Promise<WireResult>[] = [];
       for (let from = 0, to = 0; from < jobs.length; from = to) {
         to = batchEnd(jobs, from);
-        const batch = jobs.slice(from, to);
-        const outcomes = processBatch(batch, stages, context);
-        batch.forEach((job, i) => results.push(Promise.resolve(toWireResult(job.index, outcomes[i]!))));
+        for (const result of answerBatch(jobs.slice(from, to), stages, context)) results.push(Promise.resolve(result));
       }
       return results;
     },

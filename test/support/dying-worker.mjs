@@ -15,8 +15,7 @@
 import { unlinkSync } from 'node:fs';
 import { BroadcastChannel, parentPort, workerData } from 'node:worker_threads';
 import { defaultStages } from '../../dist/pipeline/index.js';
-import { createContext, processBatch } from '../../dist/pipeline/process.js';
-import { toWireResult } from '../../dist/pipeline/run.js';
+import { answerBatch, createContext } from '../../dist/pipeline/process.js';
 
 const port = parentPort;
 if (!port) throw new Error('dying-worker.mjs runs only as a worker thread');
@@ -45,12 +44,7 @@ port.on('message', (jobs) => {
     if (job.path.includes('CRASH-EXIT')) process.exit(3);
     if (job.path.includes('CRASH-THROW')) throw new Error(`deliberate crash on ${job.path}`);
   }
-  const outcomes = processBatch(
-    jobs.map((job) => ({ path: job.path, bytes: new Uint8Array(job.bytes), hints: job.hints })),
-    defaultStages,
-    context,
-  );
-  port.postMessage(jobs.map((job, i) => toWireResult(job.index, outcomes[i])));
+  port.postMessage(answerBatch(jobs.map((job) => ({ ...job, bytes: new Uint8Array(job.bytes) })), defaultStages, context));
 });
 
 const channelName = process.env.DYING_WORKER_CHANNEL;
