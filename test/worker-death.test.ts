@@ -109,6 +109,41 @@ describe('the worker pool when a worker dies holding a batch', () => {
     },
     RUN_TIMEOUT,
   );
+
+  it(
+    'stops a replacement worker that is ready only after the run has closed the pool',
+    () => {
+      // The only document kills its worker: it fails at once, the run ends and closes the pool while the
+      // replacement still loads its dictionaries. A replacement let into the closed pool would keep the process
+      // alive, so the run goes in a child process, which must end by itself once the replacement has started.
+      const paths = seedFolder('replaced-after-close', 1, { 0: 'CRASH-EXIT' });
+      const outDir = join(dir, 'replaced-after-close-out');
+      const channelName = `policy-miner-replaced-after-close-${process.pid}`;
+      const options = { inputs: paths, outDir, workers: 2, maxBytes: MAX_BYTES, workerScript: DYING_WORKER };
+      const script = `
+        const { BroadcastChannel } = await import('node:worker_threads');
+        const { runPipeline } = await import(${JSON.stringify(BUILT_RUN)});
+        const channel = new BroadcastChannel(${JSON.stringify(channelName)});
+        let started = 0;
+        const third = new Promise((resolve) => (channel.onmessage = ({ data }) => data === 'started' && ++started === 3 && resolve()));
+        const summary = await runPipeline(${JSON.stringify(options)});
+        console.log(\`run closed with \${started} workers started\`);
+        await third;
+        channel.close();
+        console.log(\`\${started} workers started; \${summary.failuresByCode.internal} failure\`);`;
+      const scriptFile = join(dir, 'replaced-after-close.mjs');
+      writeFileSync(scriptFile, script);
+      const child = spawnSync(process.execPath, [scriptFile], {
+        env: { ...process.env, DYING_WORKER_CHANNEL: channelName },
+        encoding: 'utf8',
+        timeout: RUN_TIMEOUT / 2,
+      });
+      expect(child.signal).toBeNull(); // not killed by the timeout: the replacement was stopped
+      expect(child.stdout.trim().split('\n')).toEqual(['run closed with 2 workers started', '3 workers started; 1 failure']);
+      expect(lines(join(outDir, 'failures.jsonl'))).toEqual([diedUnder(paths[0]!, 'code 3')]);
+    },
+    RUN_TIMEOUT,
+  );
 });
 
 describe('the worker pool when a worker dies idle', () => {
