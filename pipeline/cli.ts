@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Record as RecordSchema } from '../schemas/record.js';
 import { InputError } from './adapters/files.js';
 import { jsonProgress, plainProgress, terminalProgress } from './adapters/progress.js';
-import { loadConfig } from './config.js';
+import { DEFAULT_MAX_BYTES, loadConfig } from './config.js';
 import { packageVersion } from './adapters/resources.js';
 import type { Scores } from './eval/score.js';
 
@@ -67,11 +67,12 @@ async function evalCommand(options: { gold: string; records: string; json?: bool
   const { loadGold, loadRecords, scoreAll, withNumbersFrom } = await import('./eval/evaluate.js');
   const { formatComparison, formatReport, summarise } = await import('./eval/report.js');
   const gold = await loadGold(options.gold);
+  if (gold.length === 0) throw new InputError(`no gold files (*.json) in ${options.gold}: nothing to score against`);
   const records = await loadRecords(options.records, new Set(gold.map((file) => file.doc.replace(/\.[^.]+$/, ''))));
   const scores = scoreAll(gold, records);
   const peers: { name: string; label: string; scores: Scores }[] = [];
   for (const name of options.peer ?? []) {
-    if (!(name in PEERS)) throw new InvalidArgumentError(`unknown peer "${name}" (known: ${Object.keys(PEERS).join(', ')})`);
+    if (!(name in PEERS)) throw new InputError(`unknown peer "${name}" (known: ${Object.keys(PEERS).join(', ')})`);
     const peer = PEERS[name as PeerName];
     peers.push({ name, label: peer.label, scores: scoreAll(gold, withNumbersFrom(records, await peer.load())) });
   }
@@ -112,7 +113,7 @@ function schemaCommand(): number {
 function withRunOptions(command: Command, what: string): Command {
   return command
     .option('-w, --workers <n>', 'worker threads (default: the machine’s cores; 1 runs in the main thread)', integer)
-    .option('--max-bytes <n>', `largest ${what} accepted, in bytes; a larger one fails as too-large`, integer)
+    .option('--max-bytes <n>', `largest ${what} accepted, in bytes (default ${DEFAULT_MAX_BYTES}, 64 MiB); a larger one fails as too-large`, integer)
     .option('-q, --quiet', 'no progress output')
     .option('--log <format>', 'text or json (one JSON object per event on stderr)');
 }
@@ -206,6 +207,17 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * What a fatal error says: the message of an error the user can act on (a bad input or output path, a bad setting,
+ * a file-system refusal), the stack of anything else, which is a bug.
+ */
+function describeError(error: unknown): string {
+  if (error instanceof InputError) return error.message;
+  if (error instanceof z.ZodError) return `invalid setting (a flag or POLICY_MINER_* variable): ${z.prettifyError(error).replace(/\n\s*/g, ' ')}`;
+  if (error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string') return error.message;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
 async function main(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
@@ -219,8 +231,7 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = EXIT_FATAL;
       return;
     }
-    const message = error instanceof InputError || error instanceof z.ZodError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`policy-miner: ${message}\n`);
+    process.stderr.write(`policy-miner: ${describeError(error)}\n`);
     process.exitCode = EXIT_FATAL;
   }
 }

@@ -116,7 +116,20 @@ describe('policy-miner run', () => {
     const outcome = await cli(['run', 'corpus', '--out', join(file, 'out'), '--workers', '1', '--quiet']);
     expect(outcome.code).toBe(2);
     expect(outcome.stderr).toMatch(/ENOTDIR|not a directory|EEXIST/i);
+    expect(outcome.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
     expect(readFileSync(file, 'utf8')).toBe('not a folder');
+  });
+
+  it.runIf(existsSync('/proc/self'))('exits 2 when the output folder would be under /proc, where a recursive mkdir loops in Node 20', async () => {
+    const outcome = await cli(['run', 'corpus', '--out', '/proc/policy-miner-out/run', '--workers', '1', '--quiet']);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toMatch(/^policy-miner: cannot write the output folder \/proc\/policy-miner-out\/run: ENOENT/);
+  });
+
+  it('exits 2 on a bad setting, saying which one in a line', async () => {
+    const outcome = await cli(['run', 'corpus', '--out', outDir('bad-log'), '--log', 'xml']);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toMatch(/^policy-miner: invalid setting .*"text"\|"json".* at log\n$/);
   });
 });
 
@@ -161,5 +174,17 @@ describe('policy-miner eval', () => {
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toMatch(/^evaluation: .*5 documents/);
     for (const field of ['numbers', 'agencies', 'citations', 'measures', 'publishedDate']) expect(outcome.stdout).toContain(field);
+    expect(outcome.stdout).toContain('in-sample figures; --cross-validate adds leave-one-document-out ones');
+  });
+
+  it('exits 2, saying why, on a gold folder without gold files and on an unknown peer', async () => {
+    const records = join(outDir('one'), 'records.jsonl');
+    const noGold = await cli(['eval', '--gold', join(ROOT, 'corpus', 'seeds'), '--records', records]);
+    expect(noGold.code).toBe(2);
+    expect(noGold.stdout).toBe(''); // no table of perfect scores over nothing
+    expect(noGold.stderr).toMatch(/no gold files \(\*\.json\) in .*seeds/);
+    const peer = await cli(['eval', '--gold', GOLD_DIR, '--records', records, '--peer', 'frobnicate']);
+    expect(peer.code).toBe(2);
+    expect(peer.stderr).toContain('unknown peer "frobnicate" (known: recognizers)');
   });
 });

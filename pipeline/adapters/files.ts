@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 
 /** File endings a folder is searched for; a file named explicitly is read whatever its ending. */
 export const INPUT_EXTENSIONS = new Set(['.txt', '.html', '.htm']);
@@ -135,10 +135,39 @@ export class AtomicLineWriter {
   }
 }
 
-/** Creates the output folder and checks that it takes files; the error says why not. */
+/**
+ * Creates `dir` and the folders above it that are missing, one level at a time. Not `mkdir(dir, { recursive: true })`:
+ * Node 20's loops for ever where a parent refuses new entries with ENOENT (`/proc/x`).
+ */
+async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    const found = await stat(at).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (found) {
+      if (!found.isDirectory()) throw Object.assign(new Error(`ENOTDIR: ${at} is not a folder`), { code: 'ENOTDIR' });
+      break;
+    }
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const folder of missing) {
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+}
+
+/** Creates the output folder and checks that it takes files; an `InputError` says why not. */
 export async function prepareOutputDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const probe = join(dir, `.write-test.${process.pid}`);
-  await writeFile(probe, '');
-  await rm(probe);
+  try {
+    await makeFolders(dir);
+    const probe = join(dir, `.write-test.${process.pid}`);
+    await writeFile(probe, '');
+    await rm(probe);
+  } catch (error) {
+    throw new InputError(`cannot write the output folder ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
