@@ -42,6 +42,8 @@ export function formatReport(scores: Scores, label = 'pipeline'): string {
     table(['field', 'gold', 'pred', 'match', 'P', 'R', 'F1'], fieldRows),
     '',
     table(['attribute (on matched items)', 'correct', 'total', 'accuracy'], attributeRows),
+    'measure.category and measure.instrument come from the learned model: scored on the gold it was trained on (the',
+    'shipped model: corpus/gold), they are in-sample figures; --cross-validate adds leave-one-document-out ones.',
     '',
     table(['metadata field', 'correct', 'total', 'accuracy'], metaRows),
   ].join('\n');

@@ -96,7 +96,9 @@ export function scoreDocument(scores: Scores, gold: GoldFile, record: DocRecord 
   const agencies = record?.agencies ?? [];
   const agencyPairs = matchPairs(gold.agencies, agencies, (g, p) => {
     const target = comparable(g);
-    const names = [p.name, p.canonical, ...p.mentions.map((m) => m.text)];
+    // Gold names an agency by its surface form in the text (ANNOTATION.md): the canonical name, an expansion the
+    // text need not contain (县政府 → 县人民政府), does not count.
+    const names = [p.name, ...p.mentions.map((m) => m.text)];
     return names.some((name) => comparable(name) === target) ? 1 : 0;
   }, 1);
   f.agencies.gold += gold.agencies.length;

@@ -145,6 +145,9 @@ describe('scoreDocument: agencies', () => {
     expect(byMention.fields.agencies.matched).toBe(1);
     const partial = score(g, record({ agencies: [{ name: '教育局' }, { name: '市财政部门' }] }));
     expect(partial.fields.agencies.matched).toBe(0);
+    // The canonical name is an expansion the text need not hold; gold gives the surface form.
+    const byCanonical = score(gold({ agencies: ['县人民政府'] }), record({ agencies: [{ name: '县政府', canonical: '县人民政府' }] }));
+    expect(byCanonical.fields.agencies.matched).toBe(0);
   });
 });
 
