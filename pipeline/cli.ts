@@ -76,21 +76,36 @@ async function evalCommand(options: { gold: string; records: string; json?: bool
     const peer = PEERS[name as PeerName];
     peers.push({ name, label: peer.label, scores: scoreAll(gold, withNumbersFrom(records, await peer.load())) });
   }
-  // Leave-one-document-out: each document's measures re-classified by a model trained without its gold.
+  // Leave-one-document-out: each document's measures re-classified by a model trained without its gold, and by
+  // natural's naive Bayes trained on the same folds, as a baseline.
   let heldOut: Scores | null = null;
+  let heldOutNatural: Scores | null = null;
   if (options.crossValidate) {
-    const [{ crossValidate }, { textSegmenter }] = await Promise.all([import('./eval/cross-validate.js'), import('./train.js')]);
-    heldOut = crossValidate(gold, records, textSegmenter());
+    const [{ crossValidate }, { textSegmenter }, { naturalBayes }] = await Promise.all([import('./eval/cross-validate.js'), import('./train.js'), import('./eval/peer-natural.js')]);
+    const segment = textSegmenter();
+    heldOut = crossValidate(gold, records, segment);
+    heldOutNatural = crossValidate(gold, records, segment, { fit: naturalBayes });
   }
   if (options.json) {
-    const report = { ...summarise(scores), ...(heldOut ? { leaveOneOut: summarise(heldOut) } : {}), peers: Object.fromEntries(peers.map((peer) => [peer.name, { label: peer.label, numbers: summarise(peer.scores).fields, attributes: summarise(peer.scores).attributes }])) };
+    const report = {
+      ...summarise(scores),
+      ...(heldOut && heldOutNatural ? { leaveOneOut: summarise(heldOut), leaveOneOutNaturalBayes: summarise(heldOutNatural) } : {}),
+      peers: Object.fromEntries(peers.map((peer) => [peer.name, { label: peer.label, numbers: summarise(peer.scores).fields, attributes: summarise(peer.scores).attributes }])) };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return EXIT_OK;
   }
   process.stdout.write(`${formatReport(scores)}\n`);
-  if (heldOut) {
-    process.stdout.write('\nmeasures in-sample (shipped model, trained on all gold) beside leave-one-document-out (each document classified by a model trained without it)\n\n');
-    process.stdout.write(`${formatComparison([{ label: 'in-sample', scores }, { label: 'leave-one-out', scores: heldOut }], ['measures', 'measure.status', 'measure.category', 'measure.instrument'])}\n`);
+  if (heldOut && heldOutNatural) {
+    process.stdout.write(
+      '\nmeasures in-sample (shipped model, trained on all gold) beside leave-one-document-out (each document classified by a model trained without it),\n' +
+        "and natural's BayesClassifier trained on the same folds with the same words of each measure, as a baseline\n\n",
+    );
+    const runs = [
+      { label: 'in-sample', scores },
+      { label: 'leave-one-out', scores: heldOut },
+      { label: 'natural NB, leave-one-out', scores: heldOutNatural },
+    ];
+    process.stdout.write(`${formatComparison(runs, ['measures', 'measure.status', 'measure.category', 'measure.instrument'])}\n`);
   }
   if (peers.length > 0) {
     const runs = [{ label: 'policy-miner', scores }, ...peers.map((peer) => ({ label: `peer: ${peer.name}`, scores: peer.scores }))];

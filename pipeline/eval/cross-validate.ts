@@ -1,7 +1,7 @@
 import type { GoldFile } from '../../schemas/gold.js';
 import type { Record as DocRecord } from '../../schemas/record.js';
 import { InputBuilder, labelUnits, locateGold } from '../lib/measure-build.js';
-import { MeasureClassifier, type MeasureModel } from '../lib/measure-classify.js';
+import { MeasureClassifier, type Labeller, type MeasureModel } from '../lib/measure-classify.js';
 import { pieceOf, type Piece, type WordOffsets } from '../lib/measure-features.js';
 import { segmentMeasures, type Unit } from '../lib/measure-segment.js';
 import { trainMeasureModel, type MeasureExample } from '../lib/measure-train.js';
@@ -28,6 +28,11 @@ export interface SegmentedText {
 export interface CrossValidateOptions {
   /** The trainer, replaceable in tests to see what each fold trains on. */
   train?: (examples: readonly MeasureExample[]) => MeasureModel;
+  /**
+   * What each fold fits on its training examples: by default the shipped classifier on a model from `train`; a
+   * peer baseline (natural's naive Bayes, peer-natural.ts) is scored on the same folds through this.
+   */
+  fit?: (examples: readonly MeasureExample[]) => Labeller;
   /** Called with each document's scores as it is scored. */
   onDocument?: (doc: string, scores: Scores) => void;
 }
@@ -74,7 +79,7 @@ export function goldExamples(gold: readonly GoldFile[], segment: Segment, docume
 }
 
 /** A record whose measures are re-classified by `classifier`, their context read again from the record's text. */
-export function reclassify(record: DocRecord, classifier: MeasureClassifier, words: WordOffsets): DocRecord {
+export function reclassify(record: DocRecord, classifier: Labeller, words: WordOffsets): DocRecord {
   const { units } = segmentMeasures(record.text);
   const bySpan = new Map(units.map((unit) => [`${unit.start}:${unit.end}`, unit]));
   const placed = record.measures.map((measure) => bySpan.get(`${measure.start}:${measure.end}`));
@@ -92,13 +97,14 @@ export function reclassify(record: DocRecord, classifier: MeasureClassifier, wor
 /** Scores every gold document with classifiers trained without it. */
 export function crossValidate(gold: GoldFile[], records: ReadonlyMap<string, DocRecord>, segment: Segment, options: CrossValidateOptions = {}): Scores {
   const train = options.train ?? trainMeasureModel;
+  const fit = options.fit ?? ((examples: readonly MeasureExample[]) => new MeasureClassifier(train(examples)));
   const documents = new Map([...records].map(([key, record]) => [key, { text: record.text, words: segment(record.text) }]));
   const examples = goldExamples(gold, segment, documents);
   const scores = emptyScores();
   for (const file of gold) {
     const key = documentKey(file.doc);
     const record = records.get(key);
-    const classifier = new MeasureClassifier(train(examples.filter((example) => example.doc !== key)));
+    const classifier = fit(examples.filter((example) => example.doc !== key));
     const rescored = record ? reclassify(record, classifier, documents.get(key)!.words) : undefined;
     scoreDocument(scores, file, rescored);
     if (options.onDocument) {

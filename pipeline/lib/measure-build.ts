@@ -1,7 +1,7 @@
 import type { Agency, Measure, NumberMention, Span } from '../../schemas/fields.js';
 import { diceBigram, matchPairs } from '../eval/match.js';
 import { fitBayes } from './measure-bayes.js';
-import { FIELDS, LABELS, LEXICONS, type Labels, type MeasureClassifier, type MeasureInput } from './measure-classify.js';
+import { FIELDS, LABELS, LEXICONS, type Labeller, type Labels, type MeasureInput } from './measure-classify.js';
 import { pieceOf, wordOffsetsOf, type Piece, type WordOffsets } from './measure-features.js';
 import { ScoringTable } from './measure-table.js';
 import { segmentMeasures, type Unit } from './measure-segment.js';
@@ -93,7 +93,7 @@ export function lexiconOnly(text: string, start = 0, end = text.length, table: S
 }
 
 /** Category and instrument of the measure units of a text, by `classifier` or, without one, by the lexicon. */
-export function labelUnits(text: string, measureUnits: readonly Unit[], units: readonly Unit[], classifier: MeasureClassifier | null, words: WordOffsets): Labels[] {
+export function labelUnits(text: string, measureUnits: readonly Unit[], units: readonly Unit[], classifier: Labeller | null, words: WordOffsets): Labels[] {
   if (!classifier) {
     const table = lexiconTable();
     return measureUnits.map((unit) => lexiconOnly(text, unit.start, unit.end, table));
@@ -105,7 +105,7 @@ export function labelUnits(text: string, measureUnits: readonly Unit[], units: r
 /** Builds the measures of `text`; `numbers` and `agencies` are the mentions earlier stages found. */
 export function buildMeasures(
   text: string,
-  classifier: MeasureClassifier | null,
+  classifier: Labeller | null,
   words: WordOffsets,
   numbers: readonly NumberMention[] = [],
   agencies: readonly Agency[] = [],

@@ -128,8 +128,14 @@ export function combine(items: readonly Posteriors[], weights: ContextWeights): 
   });
 }
 
+/** What labels measures: the shipped classifier, or a baseline scored beside it (eval/peer-natural.ts). */
+export interface Labeller {
+  /** Category and instrument of each measure of one document, in order. */
+  classify(inputs: readonly MeasureInput[]): Labels[];
+}
+
 /** The shipped model, compiled for scoring. */
-export class MeasureClassifier {
+export class MeasureClassifier implements Labeller {
   private readonly table: ScoringTable;
   private readonly posteriors: Record<Field, BayesPosterior>;
 
