@@ -76,6 +76,22 @@ export class ChineseScript {
     return { script, han, traditionalOnly, simplifiedOnly };
   }
 
+  /**
+   * The lines of `text` that are themselves traditional or mixed by the thresholds above: in a simplified document,
+   * a paragraph pasted in traditional characters (a quoted notice, a reply from Hong Kong or Taiwan). A line needs
+   * MIN_TRADITIONAL_CHARS of its own, so a 著 or 乾 here and there never qualifies one.
+   */
+  traditionalLines(text: string): { start: number; end: number }[] {
+    const lines: { start: number; end: number }[] = [];
+    for (let start = 0; start <= text.length; ) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      if (end - start >= MIN_TRADITIONAL_CHARS && this.profile(text.slice(start, end)).script !== 'simplified') lines.push({ start, end });
+      start = end + 1;
+    }
+    return lines;
+  }
+
   /** Converts traditional (Taiwan and standard forms) to mainland simplified. */
   simplify(text: string): string {
     return this.toSimplified(text);

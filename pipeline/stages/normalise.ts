@@ -5,13 +5,16 @@ import type { Stage } from './stage.js';
 
 /**
  * Script and width normalisation with an offset map back to the source:
- * 1. traditional → simplified with opencc-js, only when the text is traditional or mixed, so simplified input
- *    comes out unchanged;
+ * 1. traditional → simplified with opencc-js, only when the text is traditional or mixed, or, in a simplified text,
+ *    on the lines written in traditional characters (a pasted paragraph), so simplified input comes out unchanged;
  * 2. full-width digits, Latin letters, spaces and ％ folded to ASCII; no-break and other Unicode spaces to a space;
  * 3. layout spaces removed: letter-spaced words (`答     复`, `索 引 号`), spaces at line ends and beside Chinese
  *    punctuation, runs of spaces collapsed; runs of blank lines collapsed to one. Single spaces between words or
  *    fields (`强化师资配备 凸显服务成效`, `23号 A1类`) are real separators and stay.
  */
+
+/** Traditional-only characters a simplified document needs before its lines are looked at one by one. */
+const MIN_TRADITIONAL_LINE_CHARS = 5;
 
 /** Characters folded one for one: full-width ASCII letters, digits and ％, ideographic and Unicode spaces. */
 const FOLDABLE = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\u3000\u00a0\u2002-\u200a\u202f\u205f\t]/g;
@@ -74,10 +77,17 @@ export const normalise: Stage = {
     const cleaned = need(doc, 'text', 'normalise');
     const runs = need(doc, 'runs', 'normalise');
     const profile = doc.scriptProfile ?? context.script.profile(cleaned);
-    const convert = profile.script !== 'simplified';
     let text = cleaned;
     let mapped = runs;
-    if (convert) {
+    // A simplified document may still hold traditional paragraphs: those lines alone are converted.
+    const traditionalLines = profile.script === 'simplified' && profile.traditionalOnly >= MIN_TRADITIONAL_LINE_CHARS ? context.script.traditionalLines(cleaned) : [];
+    const convert = profile.script !== 'simplified' || traditionalLines.length > 0;
+    if (traditionalLines.length > 0) {
+      const edits = traditionalLines.map(({ start, end }): Edit => ({ start, end, text: context.script.simplify(cleaned.slice(start, end)) }));
+      const result = applyEdits(cleaned, edits);
+      text = result.text;
+      mapped = compose(result.runs, mapped);
+    } else if (convert) {
       const converted = context.script.simplify(cleaned);
       if (converted.length === cleaned.length) {
         text = converted;
@@ -102,12 +112,14 @@ export const normalise: Stage = {
     const messages =
       profile.script === 'mixed'
         ? [warning('normalise', 'mixed-script', `traditional and simplified characters mixed (${profile.traditionalOnly} traditional-only, ${profile.simplifiedOnly} simplified-only); converted to simplified`)]
-        : [];
+        : traditionalLines.length > 0
+          ? [warning('normalise', 'mixed-script', `a simplified text with ${traditionalLines.length} line(s) in traditional characters; those lines converted to simplified`)]
+          : [];
     return {
       patch: {
         text: spaced.text,
         runs: mapped,
-        script: { original: profile.script, converted: convert },
+        script: { original: traditionalLines.length > 0 ? 'mixed' : profile.script, converted: convert },
         // A page title from the HTML head follows the text into simplified characters.
         ...(convert && doc.pageTitle ? { pageTitle: context.script.simplify(doc.pageTitle) } : {}),
       },

@@ -105,6 +105,30 @@ describe('normalise: script', () => {
     expect(doc.text).toContain(simplified);
   });
 
+  it('converts a traditional paragraph inside a simplified document, and only that paragraph', () => {
+    // A paragraph of the traditional seed pasted at the end of a simplified seed: too few traditional characters
+    // for the document to count as traditional or mixed, so the paragraph is found line by line.
+    const paragraph = seedText(TRADITIONAL_SEED)
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line.length >= 100 && line.length <= 200)!;
+    const host = seedText('004_56730d38a0832aa8.txt');
+    const alone = normaliseText(host);
+    const doc = normaliseText(`${host}\n${paragraph}`);
+    expect(context.script.profile(`${host}\n${paragraph}`).script).toBe('simplified');
+    expect(doc.script).toEqual({ original: 'mixed', converted: true });
+    expect(doc.messages).toContainEqual(expect.objectContaining({ level: 'warning', stage: 'normalise', code: 'mixed-script', message: expect.stringContaining('1 line(s)') }));
+    const lines = doc.text!.split('\n');
+    expect(lines.slice(0, -1)).toEqual(alone.text!.split('\n')); // the simplified lines unchanged
+    const last = lines.at(-1)!;
+    expect(taiwanToMainland(last)).toBe(last);
+    expect(last).not.toBe(paragraph);
+    // The converted line still maps back to the pasted paragraph.
+    const start = doc.text!.length - last.length;
+    const [from, to] = spanToSource(doc.runs!, start, doc.text!.length);
+    expect(doc.sourceText!.slice(from, to).trim()).toBe(paragraph);
+  });
+
   it('does not take a few traditional-only characters in simplified text for a script (著, 乾)', () => {
     const text = '学校成效显著,乾净整洁的校园环境让家长满意。我市课后服务工作取得阶段性成果,受到广泛好评。';
     const doc = normaliseText(text);
