@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStages } from '../pipeline/index.js';
 import { processBatch, processDocument, type DocumentJob } from '../pipeline/process.js';
 import { runPipeline } from '../pipeline/run.js';
-import type { StageContext } from '../pipeline/stages/stage.js';
+import type { Stage, StageContext } from '../pipeline/stages/stage.js';
 import { SEED_FILES, seedBytes, seedText, stageContext } from './support/seeds.js';
 
 let context: StageContext;
@@ -48,6 +48,22 @@ describe('processBatch', () => {
     expect(processBatch(jobs, defaultStages, context).map(strip)).toEqual(alone);
     expect(processBatch([...jobs].reverse(), defaultStages, context).map(strip)).toEqual([...alone].reverse());
     expect(alone.filter((outcome) => 'code' in (outcome as object))).toHaveLength(3);
+  });
+
+  it('turns a record that fails the schema into an invalid-record failure, never a record, and keeps the others', () => {
+    // A stage that leaves a keyword without its weight on one document: the record cannot satisfy the schema.
+    const broken: Stage = {
+      name: 'break-keywords',
+      run: (doc) => (doc.path === SEED_FILES[1] ? { patch: { keywords: [{ word: '双减' } as { word: string; weight: number }] } } : { patch: {} }),
+    };
+    const jobs = SEED_FILES.slice(0, 3).map((name): DocumentJob => ({ path: name, bytes: seedBytes(name) }));
+    const outcomes = processBatch(jobs, [...defaultStages, broken], context);
+    expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, false, true]);
+    const failed = outcomes[1]!;
+    if (failed.ok) throw new Error('unreachable');
+    expect(failed.failure).toEqual({ path: SEED_FILES[1], stage: 'validate', code: 'invalid-record', message: expect.stringContaining('keywords.0.weight') });
+    const good = processDocument(SEED_FILES[0]!, seedBytes(SEED_FILES[0]!), defaultStages, context);
+    expect(outcomes[0]).toEqual({ ...good, timings: expect.any(Object) });
   });
 });
 

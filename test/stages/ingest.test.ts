@@ -87,6 +87,15 @@ describe('ingest', () => {
     expect(error.message).toMatch(/binary|not text/);
   });
 
+  it('fails bytes that no charset decodes cleanly with code undecodable, naming the best candidate', () => {
+    // High bytes only, so nothing looks binary; as UTF-8, GB18030 and Big5 alike, a share of them is invalid.
+    let state = 99;
+    const noise = new Uint8Array(Array.from({ length: 4096 }, () => 0x80 + (((state = (state * 1103515245 + 12345) >>> 0) >>> 16) % 128)));
+    const error = failure('noise.txt', noise);
+    expect(error.code).toBe('undecodable');
+    expect(error.message).toMatch(/no charset decodes the bytes cleanly \(best: [\w-]+, \d+(\.\d+)?% undecodable\)/);
+  });
+
   it('fails a page with no body text with code no-content, even when it has a title', () => {
     const titled = '<html><head><title>关于某某提案的答复</title></head><body><script>var a = "正文在脚本里";</script></body></html>';
     expect(failure('titled.html', new Uint8Array(Buffer.from(titled)))).toMatchObject({ code: 'no-content' });
