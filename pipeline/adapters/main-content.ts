@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import { hasChildren, type AnyNode, type ChildNode, type Element, type ParentNode } from 'domhandler';
 import { countScriptHan } from '../lib/han.js';
 
 /**
@@ -79,6 +79,13 @@ const TITLE_SUFFIX = /\s*(?:[_|｜]|\s[-–—]\s|[-–—](?=[^-–—]*(?:政�
 const MIN_PARAGRAPH_HAN = 10;
 /** A grandparent gets this share of a paragraph's vote (readability's rule). */
 const GRANDPARENT_SHARE = 0.5;
+/**
+ * Deepest nesting kept as a tree: below it, the descendants of an element are lifted to be its children, in
+ * document order, so the text reads the same. Every tree walk (ours, cheerio's `.text()`) recurses once a level: a
+ * reply inside 2,000 nested tables overflowed the stack, and each walk cost depth × size. Real pages are far
+ * shallower; Chromium's HTML parser stops nesting at 512 for the same reason.
+ */
+const MAX_NESTING = 512;
 /** Block elements: each starts a new line. */
 const BLOCK_TAGS = new Set([
   'p', 'div', 'br', 'li', 'ul', 'ol', 'tr', 'table', 'tbody', 'thead', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section',
@@ -107,6 +114,37 @@ function squash(text: string): string {
 function linkDensity($: cheerio.CheerioAPI, element: Element): number {
   const total = squash($(element).text()).length || 1;
   return squash($(element).find('a').text()).length / total;
+}
+
+/** Lifts everything below MAX_NESTING to the level above (`liftDescendants`); one walk, no recursion. */
+function capNesting(root: AnyNode): void {
+  const pending: [AnyNode, number][] = [[root, 0]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    if (!hasChildren(node)) continue;
+    if (depth < MAX_NESTING) for (const child of node.children) pending.push([child, depth + 1]);
+    else liftDescendants(node);
+  }
+}
+
+/** Makes every descendant of `parent` a child of it, in document order; the lifted elements are left empty. */
+function liftDescendants(parent: ParentNode): void {
+  const flat: ChildNode[] = [];
+  const pending = [...parent.children].reverse();
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    flat.push(node);
+    if (hasChildren(node)) {
+      for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
+      node.children = [];
+    }
+  }
+  flat.forEach((node, i) => {
+    node.parent = parent;
+    node.prev = flat[i - 1] ?? null;
+    node.next = flat[i + 1] ?? null;
+  });
+  parent.children = flat;
 }
 
 /** Chrome widgets found by their words: only the smallest element that matches, so the line around it stays. */
@@ -293,6 +331,8 @@ export function extractMainContent(html: string, profile: MainContentProfile = {
   const pageTitle = $('title').first().text().split(TITLE_SUFFIX).find((part) => countScriptHan(part) >= MIN_TITLE_HAN)?.trim() ?? null;
   $(DROP_SELECTORS).remove();
   $(CHROME_SELECTORS).remove();
+  // After the removals, so the text of a script or footer nested too deep is not lifted out of it.
+  capNesting($.root().get(0)!);
   dropChromeText($);
 
   const { element: container, via } = findContainer($, profile);

@@ -1,0 +1,44 @@
+/**
+ * Inputs a fuzzing campaign found to break a run, each rebuilt from real seed text plus the smallest mutation that
+ * did it. Odd but readable input must come out as a record (never an `internal` failure, which is a thrown error
+ * inside a stage); the record's text must still hold the seed's paragraphs.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultStages } from '../pipeline/index.js';
+import { processDocument, type DocumentOutcome } from '../pipeline/process.js';
+import type { StageContext } from '../pipeline/stages/stage.js';
+import { seedLines, stageContext } from './support/seeds.js';
+
+let context: StageContext;
+beforeAll(() => {
+  context = stageContext();
+});
+
+/** Real paragraphs of seed 001 (楚雄市 reply). */
+const paragraphs = seedLines('001_754fd2440035fb71.txt')
+  .map((line) => line.trim())
+  .filter((line) => line.length > 40)
+  .slice(0, 3);
+const body = paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join('\n');
+
+function run(path: string, content: string): DocumentOutcome {
+  return processDocument(path, new Uint8Array(Buffer.from(content)), defaultStages, context);
+}
+
+function expectRecordWithParagraphs(outcome: DocumentOutcome): void {
+  expect(outcome.ok ? null : outcome.failure).toBeNull();
+  if (!outcome.ok) return;
+  const text = outcome.record.text.replace(/\s+/g, '');
+  for (const paragraph of paragraphs) expect(text).toContain(paragraph.replace(/\s+/g, '').slice(0, 30));
+}
+
+describe('deeply nested pages', () => {
+  // Every tree walk (the renderer's, cheerio's `.text()`) recursed once per level: 500 nested tables overflowed the stack.
+  it.each([
+    ['tables', '<table><tr><td>', '</td></tr></table>', 2000],
+    ['divs', '<div>', '</div>', 6000],
+    ['unclosed spans', '<span>', '', 6000],
+  ])('reads a reply nested in %s', (_, open, close, depth) => {
+    expectRecordWithParagraphs(run('deep.html', `<html><body>${open.repeat(depth)}${body}${close.repeat(depth)}</body></html>`));
+  });
+});
