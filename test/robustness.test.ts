@@ -42,3 +42,11 @@ describe('deeply nested pages', () => {
     expectRecordWithParagraphs(run('deep.html', `<html><body>${open.repeat(depth)}${body}${close.repeat(depth)}</body></html>`));
   });
 });
+
+describe('pages of many blocks', () => {
+  // Each block was checked against every other by searching subtrees: 2,000 small metadata tables took minutes.
+  it('reads a reply followed by thousands of small metadata tables', { timeout: 10_000 }, () => {
+    const tables = '<table><tr><td>索引号：1</td><td>文号：2</td></tr></table>'.repeat(2000);
+    expectRecordWithParagraphs(run('tables.html', `<html><body><div class="TRS_Editor">${body}</div>${tables}</body></html>`));
+  });
+});

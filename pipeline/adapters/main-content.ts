@@ -111,6 +111,15 @@ function squash(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
+/**
+ * Whether `node` lies inside `outer`, by walking up from `node`: at most the page's depth, where searching the
+ * subtree of `outer` for it made checking every block against every other quadratic in the page's size.
+ */
+function isInside(node: AnyNode, outer: AnyNode): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) if (parent === outer) return true;
+  return false;
+}
+
 function linkDensity($: cheerio.CheerioAPI, element: Element): number {
   const total = squash($(element).text()).length || 1;
   return squash($(element).find('a').text()).length / total;
@@ -203,7 +212,7 @@ function findContainer($: cheerio.CheerioAPI, profile: MainContentProfile): { el
       .sort((a, b) => b.han - a.han);
     let best = candidates[0];
     for (const inner of candidates.slice(1)) {
-      if (best && inner.han >= best.han * NESTED_CONTAINER_SHARE && $(best.element).find(inner.element).length > 0) best = inner;
+      if (best && inner.han >= best.han * NESTED_CONTAINER_SHARE && isInside(inner.element, best.element)) best = inner;
     }
     return best?.element ?? null;
   };
@@ -288,14 +297,19 @@ function isMetaLine(text: string, strict: boolean): boolean {
 /** Blocks outside the content with several metadata labels: the smallest such block, not its ancestors. */
 function metadataBlocks($: cheerio.CheerioAPI, container: Element | null): Element[] {
   const qualifies = (element: Element): boolean => {
-    if (container && (element === container || $(element).find(container).length > 0 || $(container).find(element).length > 0)) return false;
+    if (container && (element === container || isInside(container, element) || isInside(element, container))) return false;
     const text = $(element).text();
     if (squash(text).length > MAX_META_BLOCK_CHARS || FOOTER_TEXT.test(text)) return false;
     const labels = new Set([...text.matchAll(META_LABEL)].map((match) => squash(match[1]!)));
     return labels.size >= MIN_META_LABELS;
   };
   const found = ($('table, tbody, ul, dl, div').toArray() as Element[]).filter(qualifies);
-  return found.filter((element) => !found.some((other) => other !== element && $(element).find(other).length > 0));
+  const holdsAnother = new Set<AnyNode>();
+  for (const element of found) {
+    // An ancestor already marked has its own ancestors marked: each element is marked once.
+    for (let node = element.parent; node && !holdsAnother.has(node); node = node.parent) holdsAnother.add(node);
+  }
+  return found.filter((element) => !holdsAnother.has(element));
 }
 
 /** A reader of `<meta name=… content=…>` values: the first tag of each name (any case) wins; one walk of the page. */
