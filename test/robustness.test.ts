@@ -50,3 +50,11 @@ describe('pages of many blocks', () => {
     expectRecordWithParagraphs(run('tables.html', `<html><body><div class="TRS_Editor">${body}</div>${tables}</body></html>`));
   });
 });
+
+describe('containers of many paragraphs', () => {
+  // cheerio's `.find('a')` on the content container checked each of its children against all the others.
+  it('reads a reply whose container holds 40,000 short paragraphs', { timeout: 10_000 }, () => {
+    const filler = '<p>一二三四五六七八九十。</p>'.repeat(40_000);
+    expectRecordWithParagraphs(run('long.html', `<html><body><div class="TRS_Editor">${body}${filler}</div></body></html>`));
+  });
+});
