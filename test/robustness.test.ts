@@ -3,6 +3,7 @@
  * did it. Odd but readable input must come out as a record (never an `internal` failure, which is a thrown error
  * inside a stage); the record's text must still hold the seed's paragraphs.
  */
+import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultStages } from '../pipeline/index.js';
 import { processDocument, type DocumentOutcome } from '../pipeline/process.js';
@@ -21,8 +22,9 @@ const paragraphs = seedLines('001_754fd2440035fb71.txt')
   .slice(0, 3);
 const body = paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join('\n');
 
-function run(path: string, content: string): DocumentOutcome {
-  return processDocument(path, new Uint8Array(Buffer.from(content)), defaultStages, context);
+function run(path: string, content: string | Uint8Array): DocumentOutcome {
+  const bytes = typeof content === 'string' ? new Uint8Array(Buffer.from(content)) : content;
+  return processDocument(path, bytes, defaultStages, context);
 }
 
 function expectRecordWithParagraphs(outcome: DocumentOutcome): void {
@@ -56,5 +58,18 @@ describe('containers of many paragraphs', () => {
   it('reads a reply whose container holds 40,000 short paragraphs', { timeout: 10_000 }, () => {
     const filler = '<p>一二三四五六七八九十。</p>'.repeat(40_000);
     expectRecordWithParagraphs(run('long.html', `<html><body><div class="TRS_Editor">${body}${filler}</div></body></html>`));
+  });
+});
+
+describe('unpaired UTF-16 surrogates', () => {
+  // iconv-lite decodes UTF-16 code units as they come; parse5 read two low surrogates in a row as one code point
+  // past U+10FFFF and threw. A cut or damaged UTF-16 page has such units.
+  it('reads a UTF-16 page with two low surrogates in a row', () => {
+    const page = iconv.encode(`<html><body><div class="TRS_Editor">${body}</div></body></html>`, 'utf-16le');
+    const at = page.indexOf(iconv.encode('</div>', 'utf-16le'));
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), page.subarray(0, at), Buffer.from([0x00, 0xdc, 0x00, 0xdc]), page.subarray(at)]);
+    const outcome = run('utf16.html', new Uint8Array(bytes));
+    expectRecordWithParagraphs(outcome);
+    if (outcome.ok) expect(outcome.record.text).not.toContain('\uDC00');
   });
 });
