@@ -127,8 +127,16 @@ function decodeUtf8(bytes: Uint8Array, warnings: string[]): string | null {
   return body;
 }
 
+/**
+ * A UTF-16 code unit of a pair whose other half is missing. iconv-lite passes them through from damaged or cut
+ * UTF-16; the WHATWG decoders replace them, and parse5 read two low surrogates in a row as a code point past
+ * U+10FFFF and threw.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `bytes` decoded by iconv-lite, every unpaired surrogate replaced by U+FFFD (as a WHATWG decoder does). */
 function decodeWith(bytes: Uint8Array, encoding: string): string {
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding).replace(LONE_SURROGATE, '\uFFFD');
 }
 
 const require = createRequire(import.meta.url);

@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import { hasChildren, type AnyNode, type ChildNode, type Element, type ParentNode } from 'domhandler';
 import { countScriptHan } from '../lib/han.js';
 
 /**
@@ -79,6 +79,13 @@ const TITLE_SUFFIX = /\s*(?:[_|｜]|\s[-–—]\s|[-–—](?=[^-–—]*(?:政�
 const MIN_PARAGRAPH_HAN = 10;
 /** A grandparent gets this share of a paragraph's vote (readability's rule). */
 const GRANDPARENT_SHARE = 0.5;
+/**
+ * Deepest nesting kept as a tree: below it, the descendants of an element are lifted to be its children, in
+ * document order, so the text reads the same. Every tree walk (ours, cheerio's `.text()`) recurses once a level: a
+ * reply inside 2,000 nested tables overflowed the stack, and each walk cost depth × size. Real pages are far
+ * shallower; Chromium's HTML parser stops nesting at 512 for the same reason.
+ */
+const MAX_NESTING = 512;
 /** Block elements: each starts a new line. */
 const BLOCK_TAGS = new Set([
   'p', 'div', 'br', 'li', 'ul', 'ol', 'tr', 'table', 'tbody', 'thead', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section',
@@ -104,9 +111,69 @@ function squash(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-function linkDensity($: cheerio.CheerioAPI, element: Element): number {
-  const total = squash($(element).text()).length || 1;
-  return squash($(element).find('a').text()).length / total;
+/**
+ * Whether `node` lies inside `outer`, by walking up from `node`: at most the page's depth, where searching the
+ * subtree of `outer` for it made checking every block against every other quadratic in the page's size.
+ */
+function isInside(node: AnyNode, outer: AnyNode): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) if (parent === outer) return true;
+  return false;
+}
+
+/**
+ * How many links an element holds and what share of its text (white space aside) lies inside them, in one walk of
+ * its subtree. cheerio's `.find('a')` checks each child of the element against all the others first, which made a
+ * container of 40,000 paragraphs take 16 s.
+ */
+function linkStats(element: Element): { count: number; density: number } {
+  let count = 0;
+  let total = 0;
+  let linked = 0;
+  const pending: [AnyNode, boolean][] = element.children.map((child) => [child, false]);
+  while (pending.length > 0) {
+    const [node, inLink] = pending.pop()!;
+    if (node.type === 'text') {
+      const length = squash((node as unknown as { data: string }).data).length;
+      total += length;
+      if (inLink) linked += length;
+    } else if (hasChildren(node)) {
+      const isLink = node.type === 'tag' && (node as Element).tagName === 'a';
+      if (isLink) count++;
+      for (const child of node.children) pending.push([child, inLink || isLink]);
+    }
+  }
+  return { count, density: linked / (total || 1) };
+}
+
+/** Lifts everything below MAX_NESTING to the level above (`liftDescendants`); one walk, no recursion. */
+function capNesting(root: AnyNode): void {
+  const pending: [AnyNode, number][] = [[root, 0]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    if (!hasChildren(node)) continue;
+    if (depth < MAX_NESTING) for (const child of node.children) pending.push([child, depth + 1]);
+    else liftDescendants(node);
+  }
+}
+
+/** Makes every descendant of `parent` a child of it, in document order; the lifted elements are left empty. */
+function liftDescendants(parent: ParentNode): void {
+  const flat: ChildNode[] = [];
+  const pending = [...parent.children].reverse();
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    flat.push(node);
+    if (hasChildren(node)) {
+      for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
+      node.children = [];
+    }
+  }
+  flat.forEach((node, i) => {
+    node.parent = parent;
+    node.prev = flat[i - 1] ?? null;
+    node.next = flat[i + 1] ?? null;
+  });
+  parent.children = flat;
 }
 
 /** Chrome widgets found by their words: only the smallest element that matches, so the line around it stays. */
@@ -142,7 +209,7 @@ function densest($: cheerio.CheerioAPI): Element | null {
     if ($(element).children('p, div, table, ul, ol, section, article').length > 0 && element.tagName !== 'p') return;
     const han = countScriptHan($(element).text());
     if (han < MIN_PARAGRAPH_HAN) return;
-    const vote = han * (1 - linkDensity($, element));
+    const vote = han * (1 - linkStats(element).density);
     const parent = element.parent?.type === 'tag' ? (element.parent as Element) : null;
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + vote);
     const grandparent = parent?.parent?.type === 'tag' ? (parent.parent as Element) : null;
@@ -161,11 +228,11 @@ function findContainer($: cheerio.CheerioAPI, profile: MainContentProfile): { el
   const pick = (selector: string, among?: readonly Element[]): Element | null => {
     const candidates = (among ? among.filter((element) => $(element).is(selector)) : ($(selector).toArray() as Element[]))
       .map((element) => ({ element, han: countScriptHan($(element).text()) }))
-      .filter(({ element, han }) => han >= MIN_CONTENT_HAN && linkDensity($, element) <= MAX_CONTAINER_LINK_DENSITY)
+      .filter(({ element, han }) => han >= MIN_CONTENT_HAN && linkStats(element).density <= MAX_CONTAINER_LINK_DENSITY)
       .sort((a, b) => b.han - a.han);
     let best = candidates[0];
     for (const inner of candidates.slice(1)) {
-      if (best && inner.han >= best.han * NESTED_CONTAINER_SHARE && $(best.element).find(inner.element).length > 0) best = inner;
+      if (best && inner.han >= best.han * NESTED_CONTAINER_SHARE && isInside(inner.element, best.element)) best = inner;
     }
     return best?.element ?? null;
   };
@@ -185,12 +252,11 @@ function findContainer($: cheerio.CheerioAPI, profile: MainContentProfile): { el
 
 /** Related-article lists and link blocks inside the content. */
 function dropLinkBlocks($: cheerio.CheerioAPI, container: Element): void {
-  $(container)
-    .find('ul, ol, div, table, dl')
-    .each((_, node) => {
-      const element = node as Element;
-      if ($(element).find('a').length >= MIN_LIST_LINKS && linkDensity($, element) > MAX_BLOCK_LINK_DENSITY) $(element).remove();
-    });
+  const blocks = ($('ul, ol, div, table, dl').toArray() as Element[]).filter((element) => isInside(element, container));
+  for (const element of blocks) {
+    const links = linkStats(element);
+    if (links.count >= MIN_LIST_LINKS && links.density > MAX_BLOCK_LINK_DENSITY) $(element).remove();
+  }
 }
 
 interface Line {
@@ -250,14 +316,19 @@ function isMetaLine(text: string, strict: boolean): boolean {
 /** Blocks outside the content with several metadata labels: the smallest such block, not its ancestors. */
 function metadataBlocks($: cheerio.CheerioAPI, container: Element | null): Element[] {
   const qualifies = (element: Element): boolean => {
-    if (container && (element === container || $(element).find(container).length > 0 || $(container).find(element).length > 0)) return false;
+    if (container && (element === container || isInside(container, element) || isInside(element, container))) return false;
     const text = $(element).text();
     if (squash(text).length > MAX_META_BLOCK_CHARS || FOOTER_TEXT.test(text)) return false;
     const labels = new Set([...text.matchAll(META_LABEL)].map((match) => squash(match[1]!)));
     return labels.size >= MIN_META_LABELS;
   };
   const found = ($('table, tbody, ul, dl, div').toArray() as Element[]).filter(qualifies);
-  return found.filter((element) => !found.some((other) => other !== element && $(element).find(other).length > 0));
+  const holdsAnother = new Set<AnyNode>();
+  for (const element of found) {
+    // An ancestor already marked has its own ancestors marked: each element is marked once.
+    for (let node = element.parent; node && !holdsAnother.has(node); node = node.parent) holdsAnother.add(node);
+  }
+  return found.filter((element) => !holdsAnother.has(element));
 }
 
 /** A reader of `<meta name=… content=…>` values: the first tag of each name (any case) wins; one walk of the page. */
@@ -293,6 +364,8 @@ export function extractMainContent(html: string, profile: MainContentProfile = {
   const pageTitle = $('title').first().text().split(TITLE_SUFFIX).find((part) => countScriptHan(part) >= MIN_TITLE_HAN)?.trim() ?? null;
   $(DROP_SELECTORS).remove();
   $(CHROME_SELECTORS).remove();
+  // After the removals, so the text of a script or footer nested too deep is not lifted out of it.
+  capNesting($.root().get(0)!);
   dropChromeText($);
 
   const { element: container, via } = findContainer($, profile);

@@ -66,23 +66,31 @@ function mayHoldDate(text: string): boolean {
 
 /** Every date in `text`, in text order, without overlaps (the first shape to claim a span keeps it). */
 export function findDates(text: string): FoundDate[] {
-  const found: FoundDate[] = [];
+  let found: FoundDate[] = [];
   if (!mayHoldDate(text)) return found;
   for (const shape of DATE_SHAPES) {
     if (!shape.needs.every((word) => text.includes(word))) continue;
+    // The spans earlier shapes claimed are in text order and apart, and a shape's matches come in text order and
+    // apart too: one pointer walks the claims as the matches advance (checking every claim for every match made a
+    // line of thousands of dates quadratic).
+    const claimed = found;
+    const added: FoundDate[] = [];
+    let next = 0;
     for (const match of text.matchAll(shape.pattern)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (found.some((f) => start < f.end && f.start < end)) continue;
+      while (next < claimed.length && claimed[next]!.end <= start) next++;
+      if (next < claimed.length && claimed[next]!.start < end) continue;
       const year = parseSmallInteger(match[1]!);
       const month = parseSmallInteger(match[2]!);
       const day = parseSmallInteger(match[3]!);
       if (year === null || month === null || day === null) continue;
       const iso = validIso(year, month, day);
-      if (iso) found.push({ iso, start, end });
+      if (iso) added.push({ iso, start, end });
     }
+    if (added.length > 0) found = [...claimed, ...added].sort((a, b) => a.start - b.start);
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found;
 }
 
 /** The first date in `text`, or null. */
