@@ -277,6 +277,10 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
     };
     chinese.forEach(consider);
     clean.sort((a, b) => plausibilityOf(b) - plausibilityOf(a)); // stable: a tie keeps chardet's order
+    // UTF-8 damaged in a few places (a stray byte, a cut-and-pasted fragment): when no Chinese charset decodes the
+    // bytes, UTF-8 with those few sequences replaced keeps the document, as the byte-order-mark branch does. A GBK
+    // or Big5 file read as UTF-8 has invalid sequences nearly everywhere, far over the bound.
+    if (clean.length === 0) consider('utf-8');
     others.forEach(consider);
   }
   const chosen = clean[0];

@@ -91,6 +91,20 @@ describe('decodeBytes', () => {
     }
   });
 
+  it('keeps a UTF-8 seed with a few stray bytes as UTF-8, each replaced by U+FFFD, with a warning', () => {
+    const seed = Buffer.from(seedText('002_1064e609e7cb096d.txt'), 'utf8');
+    // A 0xFF after the first and the tenth 。: no charset decodes the bytes cleanly any more.
+    const stops = [...seed.toString('latin1').matchAll(/\u00e3\u0080\u0082/g)].map((match) => match.index + 3);
+    const damaged = Buffer.concat([seed.subarray(0, stops[0]), Buffer.from([0xff]), seed.subarray(stops[0], stops[9]), Buffer.from([0xff]), seed.subarray(stops[9])]);
+    const outcome = expectOk(decodeBytes(new Uint8Array(damaged)));
+    expect(outcome.encoding).toBe('utf-8');
+    expect(outcome.text.split('\uFFFD').join('')).toBe(seed.toString('utf8'));
+    expect(outcome.text.split('\uFFFD')).toHaveLength(3);
+    expect(outcome.warnings).toEqual([expect.stringMatching(/could not be decoded/)]);
+    // A GBK page read as UTF-8 breaks nearly everywhere: it stays GBK.
+    expect(expectOk(decodeBytes(encode(seedText('000_723d0d538beac877.txt'), 'gbk'))).encoding).toBe('gb18030');
+  });
+
   it('fails empty and binary input with a reason, never throwing', () => {
     expect(decodeBytes(new Uint8Array())).toMatchObject({ ok: false, code: 'empty' });
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 2000 }, (_, i) => (i * 37 + 11) % 256)]);
