@@ -70,6 +70,9 @@ describe('unpaired UTF-16 surrogates', () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), page.subarray(0, at), Buffer.from([0x00, 0xdc, 0x00, 0xdc]), page.subarray(at)]);
     const outcome = run('utf16.html', new Uint8Array(bytes));
     expectRecordWithParagraphs(outcome);
-    if (outcome.ok) expect(outcome.record.text).not.toContain('\uDC00');
+    if (outcome.ok) {
+      expect(outcome.record.text).not.toContain('\uDC00');
+      expect(outcome.record.messages).toContainEqual(expect.objectContaining({ stage: 'ingest', code: 'charset', message: '2 invalid UTF-16 code unit(s) after the byte-order mark were replaced by U+FFFD' }));
+    }
   });
 });

@@ -16,6 +16,11 @@ export type DecodeOutcome =
 
 /** Share of U+FFFD in the decoded text above which a guess is rejected. */
 const MAX_REPLACEMENT_RATIO = 0.002;
+/** UTF-16 byte-order marks and what they settle. */
+const UTF16_MARKS: readonly [number[], string][] = [
+  [[0xff, 0xfe], 'utf-16le'],
+  [[0xfe, 0xff], 'utf-16be'],
+];
 /** Share of C0 control characters (other than tab, newline, return, form feed) that marks a file as binary. */
 const MAX_CONTROL_RATIO = 0.01;
 /** Fewest control bytes that count at all: one stray BEL pasted into a short note is not a binary file. */
@@ -223,8 +228,13 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
     }
     return { ok: true, text, encoding: 'utf-8-bom', warnings };
   }
-  if (startsWith(bytes, [0xff, 0xfe])) return { ok: true, text: decodeWith(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le', warnings: [] };
-  if (startsWith(bytes, [0xfe, 0xff])) return { ok: true, text: decodeWith(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', warnings: [] };
+  for (const [mark, encoding] of UTF16_MARKS) {
+    if (!startsWith(bytes, mark)) continue;
+    // The mark settles the charset too; an odd trailing byte or an unpaired surrogate is replaced, with a warning.
+    const text = decodeWith(bytes.subarray(2), encoding);
+    const replaced = countReplacements(text);
+    return { ok: true, text, encoding, warnings: replaced > 0 ? [`${replaced} invalid UTF-16 code unit(s) after the byte-order mark were replaced by U+FFFD`] : [] };
+  }
 
   const binary = looksBinary(bytes);
   if (binary) return { ok: false, code: 'binary', reason: `not text: ${binary}` };
