@@ -3,8 +3,17 @@
  * the case that made it necessary; the clean stage applies them and nothing else.
  */
 
-/** Whole lines that are page chrome. Tested against a line with its surrounding white space trimmed. */
-export const FURNITURE_LINES: readonly { name: string; pattern: RegExp; why: string }[] = [
+/**
+ * Han characters that make a line body text: the page's head (channel names, site banners) ends at the first such
+ * line. A reply's own lines run to dozens of characters; a title or a metadata line can, too, which is early enough.
+ */
+export const BODY_LINE_HAN = 30;
+
+/**
+ * Whole lines that are page chrome. Tested against a line with its surrounding white space trimmed. A rule with
+ * `headOnly` holds only above the body (BODY_LINE_HAN): what it matches is also a plausible heading in the text.
+ */
+export const FURNITURE_LINES: readonly { name: string; pattern: RegExp; why: string; headOnly?: boolean }[] = [
   {
     name: 'breadcrumb',
     pattern: /^(您(当前)?的?(所在)?位置|当前位置|所在位置|现在位置)\s*[:：]/,
@@ -32,12 +41,19 @@ export const FURNITURE_LINES: readonly { name: string; pattern: RegExp; why: str
   {
     name: 'channel-name',
     pattern: /^(首页|网站首页|政府信息公开|信息公开|教育新闻|新闻中心|新闻动态|工作动态|通知公告|政务公开|政策文件|政策解读|部门动态|图片新闻|专题专栏)$/,
-    why: '政府信息公开 and 教育新闻: channel names left above the title by the capture',
+    why: '政府信息公开 and 教育新闻: channel names left above the title by the capture; below it, 政策解读 or 工作动态 alone on a line is a heading',
+    headOnly: true,
   },
   {
     name: 'english-banner',
-    pattern: /^[\p{Script=Han}\s]{0,20}(The\s+)?People'?s\s+Government\s+of\b.*$|^[\p{Script=Han}\s]{0,20}[A-Z][a-z]+(\s+[A-Za-z']+){2,}\s*$/u,
-    why: "开原市人民政府 The People's Government of Kaiyuan Municipality",
+    pattern: /^[\p{Script=Han}\s]{0,20}(The\s+)?People'?s\s+Government\s+of\b.*$/u,
+    why: "开原市人民政府 The People's Government of Kaiyuan Municipality: a site's bilingual name, in its header or footer",
+  },
+  {
+    name: 'english-banner',
+    pattern: /^[\p{Script=Han}\s]{0,20}[A-Z][a-z]+(\s+[A-Za-z']+){2,}\s*$/u,
+    why: 'a site name with an English one after it (教育局 Education Bureau of …), above the document; below it, such a line may be a heading',
+    headOnly: true,
   },
 ];
 
@@ -62,6 +78,9 @@ export const FURNITURE_INLINE: readonly { name: string; pattern: RegExp; why: st
  * glued to the first Han character of a paragraph, as in `n组织领导强` and `u监督管理硬`.
  */
 export const BULLET_GLYPH = /^([nulqvØüð§])(?=\p{Script=Han})/u;
+
+/** Paragraphs a document must start with such a glyph before they count as bullets: a list has two items or more. */
+export const MIN_BULLETS = 2;
 
 /** Furniture lines are short; a longer line is content even when it mentions 扫一扫 or 版权所有. */
 export const MAX_FURNITURE_LINE = 120;

@@ -1,5 +1,6 @@
 import { fail, info, need } from '../document.js';
-import { BULLET_GLYPH, FURNITURE_INLINE, FURNITURE_LINES, MAX_FURNITURE_LINE } from '../lib/furniture.js';
+import { BODY_LINE_HAN, BULLET_GLYPH, FURNITURE_INLINE, FURNITURE_LINES, MAX_FURNITURE_LINE, MIN_BULLETS } from '../lib/furniture.js';
+import { isBmpHan } from '../lib/han.js';
 import { applyEdits, EditSet } from '../lib/offsets.js';
 import type { Stage } from './stage.js';
 
@@ -9,11 +10,18 @@ const LETTER = /[\p{Script=Han}A-Za-z]/u;
 /** Control and invisible characters that carry no text: zero-width spaces and joiners, stray BOMs, C0 controls. */
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffc]/g;
 
-/** The furniture rule a line matches, if it is short enough to be furniture. */
-function furnitureRule(line: string): (typeof FURNITURE_LINES)[number] | undefined {
+/** The furniture rule a line matches, if it is short enough to be furniture; head-only rules above the body only. */
+function furnitureRule(line: string, inBody: boolean): (typeof FURNITURE_LINES)[number] | undefined {
   const trimmed = line.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_FURNITURE_LINE) return undefined;
-  return FURNITURE_LINES.find((rule) => rule.pattern.test(trimmed));
+  return FURNITURE_LINES.find((rule) => !(inBody && rule.headOnly) && rule.pattern.test(trimmed));
+}
+
+/** Whether a line has BODY_LINE_HAN Han characters: the page's head ends there. */
+function bodyLine(source: string, start: number, end: number): boolean {
+  let han = 0;
+  for (let i = start; i < end && han < BODY_LINE_HAN; i++) if (isBmpHan(source.charCodeAt(i))) han++;
+  return han >= BODY_LINE_HAN;
 }
 
 /** A converted line, or the original when conversion changed its length (positions would no longer agree). */
@@ -45,12 +53,16 @@ export const clean: Stage = {
 
     // Whole furniture lines and bullet glyphs first, line by line; only short lines can be furniture.
     let lineStart = 0;
+    let inBody = false;
+    /** Offsets of the bullet glyphs starting paragraphs: removed only when there are MIN_BULLETS (a list). */
+    const bullets: number[] = [];
     while (lineStart <= source.length) {
       let lineEnd = source.indexOf('\n', lineStart);
       if (lineEnd === -1) lineEnd = source.length;
       const hasNewline = lineEnd < source.length;
       const contentEnd = lineEnd > lineStart && source.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-      const furniture = contentEnd - lineStart <= MAX_FURNITURE_LINE * 2 ? furnitureRule(lineView(lineStart, contentEnd)) : undefined;
+      const furniture = contentEnd - lineStart <= MAX_FURNITURE_LINE * 2 ? furnitureRule(lineView(lineStart, contentEnd), inBody) : undefined;
+      if (!furniture && !inBody) inBody = bodyLine(source, lineStart, contentEnd);
       if (furniture) {
         count(furniture.name);
         edits.add(lineStart, hasNewline ? lineEnd + 1 : lineEnd);
@@ -59,10 +71,16 @@ export const clean: Stage = {
         let leading = lineStart;
         while (leading < contentEnd && (source.charCodeAt(leading) === 32 || source.charCodeAt(leading) === 9 || source.charCodeAt(leading) === 0x3000)) leading++;
         const bullet = leading < contentEnd ? BULLET_GLYPH.exec(source.slice(leading, leading + 2)) : null;
-        if (bullet && edits.add(leading, leading + bullet[1]!.length)) count('bullet-glyph');
+        if (bullet) {
+          bullets.push(leading);
+          if (!removed.has('bullet-glyph')) removed.set('bullet-glyph', 0); // reported in the order first met
+        }
       }
       lineStart = lineEnd + 1;
     }
+    // A symbol font's bullets mark the items of a list; one paragraph starting `u` is more likely `u盘…` than a bullet.
+    if (bullets.length >= MIN_BULLETS) for (const at of bullets) if (edits.add(at, at + 1)) count('bullet-glyph');
+    if (removed.get('bullet-glyph') === 0) removed.delete('bullet-glyph');
     // Inline furniture over the whole text at once; pieces inside lines already removed are refused by EditSet.
     for (const rule of FURNITURE_INLINE) {
       for (const match of view.matchAll(rule.pattern)) {

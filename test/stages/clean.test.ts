@@ -146,6 +146,21 @@ describe('clean: rules in general terms', () => {
     expect(cleanText(text).text).toBe(text);
   });
 
+  it('removes channel names and an English site name above the body, and keeps such lines below it as headings', () => {
+    const body = '为切实减轻中小学教师负担,市教育局会同有关部门制定了具体措施,现将有关情况答复如下。';
+    const doc = cleanText(`政策解读\n教育局 Education Bureau of Kaiyuan City\n${body}\n政策解读\nStudy Tour Programme Guide\n课后服务做到全覆盖。\n`);
+    expect(doc.text).toBe(`${body}\n政策解读\nStudy Tour Programme Guide\n课后服务做到全覆盖。\n`);
+    // The bilingual government name is a banner wherever it stands.
+    expect(cleanText(`${body}\n开原市人民政府 The People's Government of Kaiyuan Municipality\n`).text).toBe(`${body}\n`);
+  });
+
+  it('removes bullet glyphs only where paragraphs start with them as a list does: a lone u盘 paragraph stays', () => {
+    const lone = 'u盘和移动硬盘由学校统一登记管理。\n其他设备按规定使用。\n';
+    expect(cleanText(lone).text).toBe(lone);
+    const list = 'n组织领导强。\nn工作机制实。\nu监督管理硬。\n';
+    expect(cleanText(list).text).toBe('组织领导强。\n工作机制实。\n监督管理硬。\n');
+  });
+
   it('removes invisible characters and carriage returns, keeping the lines', () => {
     const doc = cleanText('一、关于加强\u200b督学队伍建设。\r\n二、关于\ufeff加大教育投入。\r\n');
     expect(doc.text).toBe('一、关于加强督学队伍建设。\n二、关于加大教育投入。\n');
