@@ -96,6 +96,22 @@ export function withoutInlineFurniture(line: string): string {
 }
 
 /**
+ * The inline furniture `withoutInlineFurniture` takes out of a source, in order: each piece a rule removes, and each
+ * bullet glyph as `glyph→` with the first characters of its paragraph. Pinned by hand per seed in the acceptance
+ * test, so the sentence checks that rely on `withoutInlineFurniture` cannot hide a rule that eats content.
+ */
+export function inlineFurniture(source: string): string[] {
+  const pieces: string[] = [];
+  for (const line of source.split('\n')) {
+    const rest = line.trimStart();
+    const bullet = BULLET_GLYPH.exec(rest);
+    if (bullet) pieces.push(`${bullet[1]}→${rest.slice(bullet[1]!.length, bullet[1]!.length + 5)}`);
+    for (const rule of FURNITURE_INLINE) for (const match of line.matchAll(new RegExp(rule.pattern.source, 'g'))) pieces.push(match[0]);
+  }
+  return pieces;
+}
+
+/**
  * The sentences of a source: split at 。！？； and newlines, furniture lines dropped, inline furniture removed,
  * white space removed. Each must appear unchanged in the white-space-free record text.
  */
