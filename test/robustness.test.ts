@@ -6,6 +6,7 @@
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultStages } from '../pipeline/index.js';
+import { loadHtml, mostOpenElements } from '../pipeline/adapters/html.js';
 import { processDocument, type DocumentOutcome } from '../pipeline/process.js';
 import type { StageContext } from '../pipeline/stages/stage.js';
 import { seedLines, stageContext } from './support/seeds.js';
@@ -74,5 +75,27 @@ describe('unpaired UTF-16 surrogates', () => {
       expect(outcome.record.text).not.toContain('\uDC00');
       expect(outcome.record.messages).toContainEqual(expect.objectContaining({ stage: 'ingest', code: 'charset', message: '2 invalid UTF-16 code unit(s) after the byte-order mark were replaced by U+FFFD' }));
     }
+  });
+});
+
+describe('pages that leave thousands of elements open', () => {
+  // parse5 scans its stack of open elements at every tag: 40,000 unclosed <div><span> (440 KB) took 33 s to parse.
+  // Such a page goes to htmlparser2, which is linear; which parser ran shows in the tree: only parse5 adds the
+  // <tbody> HTML5 implies in a table.
+  const table = '<table><tr><td>索引号：11522301MB1C47185U/2021-00042</td></tr></table>';
+  it('parses a page that leaves thousands of elements open with htmlparser2, and an ordinary page with parse5', () => {
+    expect(loadHtml(`<html><body>${table}${'<div><span>一'.repeat(3000)}</body></html>`)('tbody')).toHaveLength(0);
+    expect(loadHtml(`<html><body>${table}${'<div><span>一</span></div>'.repeat(3000)}</body></html>`)('tbody')).toHaveLength(1);
+  });
+
+  it('reads a reply followed by thousands of unclosed <div><span>', () => {
+    const junk = '<div><span>一'.repeat(5000);
+    expectRecordWithParagraphs(run('unclosed.html', `<html><body>${table}<div class="TRS_Editor">${body}</div>${junk}</body></html>`));
+  });
+
+  it('counts only the elements that stay open: closed ones and those whose end tag may be left out do not', () => {
+    expect(mostOpenElements('<div><div><span>a</span></div><p>b<p>c<ul><li>d<li>e</ul><br><img src=x><hr/></div>')).toBe(3);
+    expect(mostOpenElements(`<html><body>${'<p>段落'.repeat(5000)}</body></html>`)).toBe(0);
+    expect(mostOpenElements('<div><span>一'.repeat(3000))).toBe(6000);
   });
 });

@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio';
 import { hasChildren, type AnyNode, type ChildNode, type Element, type ParentNode } from 'domhandler';
 import { countScriptHan } from '../lib/han.js';
+import { loadHtml } from './html.js';
 
 /**
  * Main content of a Chinese government page, as a cascade (after trafilatura), each step engaging only when the
@@ -201,15 +202,59 @@ function dropChromeText($: cheerio.CheerioAPI): void {
   }
 }
 
+/** What the densest-block vote reads of an element's text: its Han characters, and its length inside and outside links. */
+interface TextStats {
+  han: number;
+  /** White space aside, as linkStats counts. */
+  total: number;
+  linked: number;
+  /** Links below the element (not the element itself), as linkStats counts. */
+  links: number;
+}
+
+/**
+ * TextStats of every node below `root`, children before parents in one walk: what `countScriptHan($(e).text())` and
+ * `linkStats(e)` give each element, without reading its subtree again for every ancestor (a page nested 512 levels
+ * deep read its text 512 times).
+ */
+function textStats(root: AnyNode): Map<AnyNode, TextStats> {
+  const stats = new Map<AnyNode, TextStats>();
+  const pending: [AnyNode, boolean][] = [[root, false]];
+  while (pending.length > 0) {
+    const [node, childrenDone] = pending.pop()!;
+    if (node.type === 'text') {
+      const data = (node as unknown as { data: string }).data;
+      stats.set(node, { han: countScriptHan(data), total: squash(data).length, linked: 0, links: 0 });
+    } else if (hasChildren(node) && !childrenDone) {
+      pending.push([node, true]);
+      for (const child of node.children) pending.push([child, false]);
+    } else if (hasChildren(node)) {
+      const sum: TextStats = { han: 0, total: 0, linked: 0, links: 0 };
+      for (const child of node.children) {
+        const own = stats.get(child);
+        if (!own) continue;
+        const isLink = child.type === 'tag' && (child as Element).tagName === 'a';
+        sum.han += own.han;
+        sum.total += own.total;
+        sum.linked += isLink ? own.total : own.linked;
+        sum.links += own.links + (isLink ? 1 : 0);
+      }
+      stats.set(node, sum);
+    }
+  }
+  return stats;
+}
+
 /** The densest block, by readability's rule: paragraphs vote for their parent and, half as much, grandparent. */
 function densest($: cheerio.CheerioAPI): Element | null {
   const scores = new Map<Element, number>();
+  const stats = textStats($.root().get(0)!);
   $('p, td, pre, div, section, article, font, span').each((_, node) => {
     const element = node as Element;
     if ($(element).children('p, div, table, ul, ol, section, article').length > 0 && element.tagName !== 'p') return;
-    const han = countScriptHan($(element).text());
+    const { han, total, linked } = stats.get(element) ?? { han: 0, total: 0, linked: 0, links: 0 };
     if (han < MIN_PARAGRAPH_HAN) return;
-    const vote = han * (1 - linkStats(element).density);
+    const vote = han * (1 - linked / (total || 1));
     const parent = element.parent?.type === 'tag' ? (element.parent as Element) : null;
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + vote);
     const grandparent = parent?.parent?.type === 'tag' ? (parent.parent as Element) : null;
@@ -253,9 +298,12 @@ function findContainer($: cheerio.CheerioAPI, profile: MainContentProfile): { el
 /** Related-article lists and link blocks inside the content. */
 function dropLinkBlocks($: cheerio.CheerioAPI, container: Element): void {
   const blocks = ($('ul, ol, div, table, dl').toArray() as Element[]).filter((element) => isInside(element, container));
+  // Counted once before any removal: blocks come in document order, so a block's subtree is still whole when its
+  // turn comes (only blocks before it, none inside it, have been removed).
+  const stats = textStats(container);
   for (const element of blocks) {
-    const links = linkStats(element);
-    if (links.count >= MIN_LIST_LINKS && links.density > MAX_BLOCK_LINK_DENSITY) $(element).remove();
+    const { links, linked, total } = stats.get(element)!;
+    if (links >= MIN_LIST_LINKS && linked / (total || 1) > MAX_BLOCK_LINK_DENSITY) $(element).remove();
   }
 }
 
@@ -356,7 +404,7 @@ function titleHeading($: cheerio.CheerioAPI, profile: MainContentProfile, articl
 }
 
 export function extractMainContent(html: string, profile: MainContentProfile = {}): MainContent {
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const metaContent = metaContents($);
   const articleTitle = metaContent('ArticleTitle');
   const pubDate = metaContent('PubDate');

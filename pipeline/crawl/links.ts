@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import { loadHtml } from '../adapters/html.js';
 import type { Element } from 'domhandler';
 import type { SiteProfile } from '../../schemas/crawl.js';
 import { canonicalUrl } from './frontier.js';
@@ -48,7 +48,7 @@ function resolve(href: string | undefined, base: URL): URL | null {
 }
 
 export function discoverLinks(html: string, pageUrl: string, profile: SiteProfile = {}): DiscoveredLinks {
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const page = new URL(pageUrl);
   const base = resolve($('base[href]').attr('href'), page) ?? page;
   const pages = new Set<string>();
