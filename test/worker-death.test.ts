@@ -4,7 +4,7 @@
  * stage `worker` and code `internal`, and every other comes out as it does in one thread, in input order; a worker
  * that dies idle is replaced without hanging the run. A hang fails by vitest's timeout.
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -81,6 +81,16 @@ async function expectOnlyCulpritsFail(name: string, paths: readonly string[], cu
   expect(pooled.summary.workers).toBe(2);
 }
 
+/**
+ * Runs an ES module `script` in a child process with `env` added, killed at half the test's timeout: for runs that
+ * must end by themselves, which a thread left running would prevent.
+ */
+function runAlone(name: string, script: string, env: Record<string, string>): SpawnSyncReturns<string> {
+  const scriptFile = join(dir, `${name}.mjs`);
+  writeFileSync(scriptFile, script);
+  return spawnSync(process.execPath, [scriptFile], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: RUN_TIMEOUT / 2 });
+}
+
 /** Sets environment variables for the workers the pool creates during `body` (each copies the environment). */
 async function withWorkerEnv<T>(env: Record<string, string>, body: () => Promise<T>): Promise<T> {
   Object.assign(process.env, env);
@@ -131,13 +141,7 @@ describe('the worker pool when a worker dies holding a batch', () => {
         await third;
         channel.close();
         console.log(\`\${started} workers started; \${summary.failuresByCode.internal} failure\`);`;
-      const scriptFile = join(dir, 'replaced-after-close.mjs');
-      writeFileSync(scriptFile, script);
-      const child = spawnSync(process.execPath, [scriptFile], {
-        env: { ...process.env, DYING_WORKER_CHANNEL: channelName },
-        encoding: 'utf8',
-        timeout: RUN_TIMEOUT / 2,
-      });
+      const child = runAlone('replaced-after-close', script, { DYING_WORKER_CHANNEL: channelName });
       expect(child.signal).toBeNull(); // not killed by the timeout: the replacement was stopped
       expect(child.stdout.trim().split('\n')).toEqual(['run closed with 2 workers started', '3 workers started; 1 failure']);
       expect(lines(join(outDir, 'failures.jsonl'))).toEqual([diedUnder(paths[0]!, 'code 3')]);
@@ -178,13 +182,7 @@ describe('the worker pool when a worker dies idle', () => {
       const script = `
         const { runPipeline } = await import(${JSON.stringify(BUILT_RUN)});
         await runPipeline(${JSON.stringify(options)}).then(() => console.log('resolved'), (error) => console.log(error.message));`;
-      const scriptFile = join(dir, 'dies-loading.mjs');
-      writeFileSync(scriptFile, script);
-      const child = spawnSync(process.execPath, [scriptFile], {
-        env: { ...process.env, DYING_WORKER_EARLY_TOKEN: token },
-        encoding: 'utf8',
-        timeout: RUN_TIMEOUT / 2,
-      });
+      const child = runAlone('dies-loading', script, { DYING_WORKER_EARLY_TOKEN: token });
       expect(child.signal).toBeNull(); // not killed by the timeout: nothing kept the process alive
       expect(child.stdout.trim()).toBe('the worker thread exited (code 4) before it was ready');
       expect(() => readFileSync(token)).toThrow(/ENOENT/);
