@@ -79,10 +79,12 @@ export class ChineseScript {
   /**
    * The lines of `text` that are themselves traditional or mixed by the thresholds above: in a simplified document,
    * a paragraph pasted in traditional characters (a quoted notice, a reply from Hong Kong or Taiwan). A line needs
-   * MIN_TRADITIONAL_CHARS of its own, so a 著 or 乾 here and there never qualifies one.
+   * MIN_TRADITIONAL_CHARS of its own, so a 著 or 乾 here and there never qualifies one. `profile` is the whole text's:
+   * with fewer such characters in all, no line is read.
    */
-  traditionalLines(text: string): { start: number; end: number }[] {
+  traditionalLines(text: string, profile: ScriptProfile = this.profile(text)): { start: number; end: number }[] {
     const lines: { start: number; end: number }[] = [];
+    if (profile.traditionalOnly < MIN_TRADITIONAL_CHARS) return lines;
     for (let start = 0; start <= text.length; ) {
       let end = text.indexOf('\n', start);
       if (end === -1) end = text.length;

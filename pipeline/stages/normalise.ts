@@ -13,9 +13,6 @@ import type { Stage } from './stage.js';
  *    fields (`强化师资配备 凸显服务成效`, `23号 A1类`) are real separators and stay.
  */
 
-/** Traditional-only characters a simplified document needs before its lines are looked at one by one. */
-const MIN_TRADITIONAL_LINE_CHARS = 5;
-
 /** Characters folded one for one: full-width ASCII letters, digits and ％, ideographic and Unicode spaces. */
 const FOLDABLE = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\u3000\u00a0\u2002-\u200a\u202f\u205f\t]/g;
 /** Punctuation a space is removed before, when a Han character or a closing mark precedes the space. */
@@ -80,7 +77,7 @@ export const normalise: Stage = {
     let text = cleaned;
     let mapped = runs;
     // A simplified document may still hold traditional paragraphs: those lines alone are converted.
-    const traditionalLines = profile.script === 'simplified' && profile.traditionalOnly >= MIN_TRADITIONAL_LINE_CHARS ? context.script.traditionalLines(cleaned) : [];
+    const traditionalLines = profile.script === 'simplified' ? context.script.traditionalLines(cleaned, profile) : [];
     const convert = profile.script !== 'simplified' || traditionalLines.length > 0;
     if (traditionalLines.length > 0) {
       const edits = traditionalLines.map(({ start, end }): Edit => ({ start, end, text: context.script.simplify(cleaned.slice(start, end)) }));
@@ -120,8 +117,9 @@ export const normalise: Stage = {
         text: spaced.text,
         runs: mapped,
         script: { original: traditionalLines.length > 0 ? 'mixed' : profile.script, converted: convert },
-        // A page title from the HTML head follows the text into simplified characters.
-        ...(convert && doc.pageTitle ? { pageTitle: context.script.simplify(doc.pageTitle) } : {}),
+        // A page title from the HTML head follows a converted text into simplified characters (not a simplified
+        // text whose few traditional lines alone were converted).
+        ...(profile.script !== 'simplified' && doc.pageTitle ? { pageTitle: context.script.simplify(doc.pageTitle) } : {}),
       },
       messages,
     };
