@@ -121,31 +121,6 @@ function isInside(node: AnyNode, outer: AnyNode): boolean {
   return false;
 }
 
-/**
- * How many links an element holds and what share of its text (white space aside) lies inside them, in one walk of
- * its subtree. cheerio's `.find('a')` checks each child of the element against all the others first, which made a
- * container of 40,000 paragraphs take 16 s.
- */
-function linkStats(element: Element): { count: number; density: number } {
-  let count = 0;
-  let total = 0;
-  let linked = 0;
-  const pending: [AnyNode, boolean][] = element.children.map((child) => [child, false]);
-  while (pending.length > 0) {
-    const [node, inLink] = pending.pop()!;
-    if (node.type === 'text') {
-      const length = squash((node as unknown as { data: string }).data).length;
-      total += length;
-      if (inLink) linked += length;
-    } else if (hasChildren(node)) {
-      const isLink = node.type === 'tag' && (node as Element).tagName === 'a';
-      if (isLink) count++;
-      for (const child of node.children) pending.push([child, inLink || isLink]);
-    }
-  }
-  return { count, density: linked / (total || 1) };
-}
-
 /** Lifts everything below MAX_NESTING to the level above (`liftDescendants`); one walk, no recursion. */
 function capNesting(root: AnyNode): void {
   const pending: [AnyNode, number][] = [[root, 0]];
@@ -202,20 +177,27 @@ function dropChromeText($: cheerio.CheerioAPI): void {
   }
 }
 
-/** What the densest-block vote reads of an element's text: its Han characters, and its length inside and outside links. */
+/** What the container and link-block rules read of an element's text. */
 interface TextStats {
+  /** Han characters, as `countScriptHan($(element).text())` counts them. */
   han: number;
-  /** White space aside, as linkStats counts. */
+  /** Characters, white space aside. */
   total: number;
+  /** Of those, the ones inside links. */
   linked: number;
-  /** Links below the element (not the element itself), as linkStats counts. */
+  /** Links below the element (not the element itself). */
   links: number;
 }
 
+const NO_TEXT: TextStats = { han: 0, total: 0, linked: 0, links: 0 };
+
+/** The share of an element's text (white space aside) that lies inside links. */
+const linkDensity = ({ linked, total }: TextStats): number => linked / (total || 1);
+
 /**
- * TextStats of every node below `root`, children before parents in one walk: what `countScriptHan($(e).text())` and
- * `linkStats(e)` give each element, without reading its subtree again for every ancestor (a page nested 512 levels
- * deep read its text 512 times).
+ * TextStats of every node below `root`, children before parents, in one walk of the page. Reading each element's
+ * subtree again instead made the rules quadratic: cheerio's `.find('a')` checks each child against all the others
+ * (a container of 40,000 paragraphs took 16 s), and a page nested 512 levels deep read its text 512 times.
  */
 function textStats(root: AnyNode): Map<AnyNode, TextStats> {
   const stats = new Map<AnyNode, TextStats>();
@@ -246,15 +228,14 @@ function textStats(root: AnyNode): Map<AnyNode, TextStats> {
 }
 
 /** The densest block, by readability's rule: paragraphs vote for their parent and, half as much, grandparent. */
-function densest($: cheerio.CheerioAPI): Element | null {
+function densest($: cheerio.CheerioAPI, stats: ReadonlyMap<AnyNode, TextStats>): Element | null {
   const scores = new Map<Element, number>();
-  const stats = textStats($.root().get(0)!);
   $('p, td, pre, div, section, article, font, span').each((_, node) => {
     const element = node as Element;
     if ($(element).children('p, div, table, ul, ol, section, article').length > 0 && element.tagName !== 'p') return;
-    const { han, total, linked } = stats.get(element) ?? { han: 0, total: 0, linked: 0, links: 0 };
-    if (han < MIN_PARAGRAPH_HAN) return;
-    const vote = han * (1 - linked / (total || 1));
+    const text = stats.get(element) ?? NO_TEXT;
+    if (text.han < MIN_PARAGRAPH_HAN) return;
+    const vote = text.han * (1 - linkDensity(text));
     const parent = element.parent?.type === 'tag' ? (element.parent as Element) : null;
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + vote);
     const grandparent = parent?.parent?.type === 'tag' ? (parent.parent as Element) : null;
@@ -269,15 +250,15 @@ function densest($: cheerio.CheerioAPI): Element | null {
   return best;
 }
 
-function findContainer($: cheerio.CheerioAPI, profile: MainContentProfile): { element: Element | null; via: string } {
+function findContainer($: cheerio.CheerioAPI, profile: MainContentProfile, stats: ReadonlyMap<AnyNode, TextStats>): { element: Element | null; via: string } {
   const pick = (selector: string, among?: readonly Element[]): Element | null => {
     const candidates = (among ? among.filter((element) => $(element).is(selector)) : ($(selector).toArray() as Element[]))
-      .map((element) => ({ element, han: countScriptHan($(element).text()) }))
-      .filter(({ element, han }) => han >= MIN_CONTENT_HAN && linkStats(element).density <= MAX_CONTAINER_LINK_DENSITY)
-      .sort((a, b) => b.han - a.han);
+      .map((element) => ({ element, text: stats.get(element) ?? NO_TEXT }))
+      .filter(({ text }) => text.han >= MIN_CONTENT_HAN && linkDensity(text) <= MAX_CONTAINER_LINK_DENSITY)
+      .sort((a, b) => b.text.han - a.text.han);
     let best = candidates[0];
     for (const inner of candidates.slice(1)) {
-      if (best && inner.han >= best.han * NESTED_CONTAINER_SHARE && isInside(inner.element, best.element)) best = inner;
+      if (best && inner.text.han >= best.text.han * NESTED_CONTAINER_SHARE && isInside(inner.element, best.element)) best = inner;
     }
     return best?.element ?? null;
   };
@@ -291,19 +272,18 @@ function findContainer($: cheerio.CheerioAPI, profile: MainContentProfile): { el
     const element = pick(selector, containers);
     if (element) return { element, via: selector };
   }
-  const element = densest($);
+  const element = densest($, stats);
   return { element, via: element ? 'density' : 'body' };
 }
 
 /** Related-article lists and link blocks inside the content. */
-function dropLinkBlocks($: cheerio.CheerioAPI, container: Element): void {
+function dropLinkBlocks($: cheerio.CheerioAPI, container: Element, stats: ReadonlyMap<AnyNode, TextStats>): void {
   const blocks = ($('ul, ol, div, table, dl').toArray() as Element[]).filter((element) => isInside(element, container));
-  // Counted once before any removal: blocks come in document order, so a block's subtree is still whole when its
-  // turn comes (only blocks before it, none inside it, have been removed).
-  const stats = textStats(container);
+  // `stats` were counted before any removal: blocks come in document order, so a block's subtree is still whole
+  // when its turn comes (only blocks before it, none inside it, have been removed).
   for (const element of blocks) {
-    const { links, linked, total } = stats.get(element)!;
-    if (links >= MIN_LIST_LINKS && linked / (total || 1) > MAX_BLOCK_LINK_DENSITY) $(element).remove();
+    const text = stats.get(element)!;
+    if (text.links >= MIN_LIST_LINKS && linkDensity(text) > MAX_BLOCK_LINK_DENSITY) $(element).remove();
   }
 }
 
@@ -416,8 +396,10 @@ export function extractMainContent(html: string, profile: MainContentProfile = {
   capNesting($.root().get(0)!);
   dropChromeText($);
 
-  const { element: container, via } = findContainer($, profile);
-  if (container) dropLinkBlocks($, container);
+  // Read once: finding the container changes nothing, and dropping link blocks reads only what it has not removed.
+  const stats = textStats($.root().get(0)!);
+  const { element: container, via } = findContainer($, profile, stats);
+  if (container) dropLinkBlocks($, container, stats);
   const body = $('body').get(0) ?? $.root().get(0)!;
   const order = new Map<AnyNode, number>();
   let position = 0;
