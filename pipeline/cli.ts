@@ -81,16 +81,18 @@ async function evalCommand(options: { gold: string; records: string; json?: bool
   let heldOut: Scores | null = null;
   let heldOutNatural: Scores | null = null;
   if (options.crossValidate) {
-    const [{ crossValidate }, { textSegmenter }, { naturalBayes }] = await Promise.all([import('./eval/cross-validate.js'), import('./train.js'), import('./eval/peer-natural.js')]);
+    const [{ crossValidate, prepareFolds }, { textSegmenter }, { naturalBayes }] = await Promise.all([import('./eval/cross-validate.js'), import('./train.js'), import('./eval/peer-natural.js')]);
     const segment = textSegmenter();
-    heldOut = crossValidate(gold, records, segment);
-    heldOutNatural = crossValidate(gold, records, segment, { fit: naturalBayes });
+    const folds = prepareFolds(gold, records, segment);
+    heldOut = crossValidate(gold, records, segment, { folds });
+    heldOutNatural = crossValidate(gold, records, segment, { folds, fit: naturalBayes });
   }
   if (options.json) {
     const report = {
       ...summarise(scores),
       ...(heldOut && heldOutNatural ? { leaveOneOut: summarise(heldOut), leaveOneOutNaturalBayes: summarise(heldOutNatural) } : {}),
-      peers: Object.fromEntries(peers.map((peer) => [peer.name, { label: peer.label, numbers: summarise(peer.scores).fields, attributes: summarise(peer.scores).attributes }])) };
+      peers: Object.fromEntries(peers.map((peer) => [peer.name, { label: peer.label, numbers: summarise(peer.scores).fields, attributes: summarise(peer.scores).attributes }])),
+    };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return EXIT_OK;
   }

@@ -35,6 +35,20 @@ export interface CrossValidateOptions {
   fit?: (examples: readonly MeasureExample[]) => Labeller;
   /** Called with each document's scores as it is scored. */
   onDocument?: (doc: string, scores: Scores) => void;
+  /** The folds' inputs made once (`prepareFolds`), for several classifiers scored on the same folds. */
+  folds?: Folds;
+}
+
+/** What every fold reads: each record's text with its words, by document key, and the gold examples. */
+export interface Folds {
+  documents: ReadonlyMap<string, SegmentedText>;
+  examples: readonly MeasureExample[];
+}
+
+/** The folds' inputs: each record's text segmented once, and the gold examples placed in those texts. */
+export function prepareFolds(gold: readonly GoldFile[], records: ReadonlyMap<string, DocRecord>, segment: Segment): Folds {
+  const documents = new Map([...records].map(([key, record]) => [key, { text: record.text, words: segment(record.text) }]));
+  return { documents, examples: goldExamples(gold, segment, documents) };
 }
 
 /**
@@ -98,8 +112,7 @@ export function reclassify(record: DocRecord, classifier: Labeller, words: WordO
 export function crossValidate(gold: GoldFile[], records: ReadonlyMap<string, DocRecord>, segment: Segment, options: CrossValidateOptions = {}): Scores {
   const train = options.train ?? trainMeasureModel;
   const fit = options.fit ?? ((examples: readonly MeasureExample[]) => new MeasureClassifier(train(examples)));
-  const documents = new Map([...records].map(([key, record]) => [key, { text: record.text, words: segment(record.text) }]));
-  const examples = goldExamples(gold, segment, documents);
+  const { documents, examples } = options.folds ?? prepareFolds(gold, records, segment);
   const scores = emptyScores();
   for (const file of gold) {
     const key = documentKey(file.doc);

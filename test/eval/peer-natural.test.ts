@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { crossValidate, goldExamples, type Segment } from '../../pipeline/eval/cross-validate.js';
+import { crossValidate, goldExamples, prepareFolds, type Segment } from '../../pipeline/eval/cross-validate.js';
 import { documentKey, loadGold } from '../../pipeline/eval/evaluate.js';
 import { naturalBayes, pieceWords } from '../../pipeline/eval/peer-natural.js';
 import { buildMeasures } from '../../pipeline/lib/measure-build.js';
@@ -55,8 +55,9 @@ describe('natural naive Bayes baseline', () => {
         return [documentKey(file.doc), { text, meta: file.meta, numbers: [], agencies: [], citations: [], measures: built.measures } as unknown as DocRecord];
       }),
     );
-    const ours = crossValidate(gold, records, segment, { train: (examples) => trainMeasureModel(examples.slice(0, 60)) });
-    const peer = crossValidate(gold, records, segment, { fit: naturalBayes });
+    const folds = prepareFolds(gold, records, segment);
+    const ours = crossValidate(gold, records, segment, { folds, train: (examples) => trainMeasureModel(examples.slice(0, 60)) });
+    const peer = crossValidate(gold, records, segment, { folds, fit: naturalBayes });
     expect(peer.fields.measures).toEqual(ours.fields.measures);
     expect(peer.attributes['measure.category']!.total).toBe(ours.attributes['measure.category']!.total);
     expect(peer.attributes['measure.category']!.total).toBeGreaterThan(100);
