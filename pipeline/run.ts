@@ -76,7 +76,6 @@ export interface RunSummary {
   outputs: { records: string; failures: string; summary: string };
 }
 
-
 /** One document of a batch sent to a worker thread; the worker answers a batch with its results, in order. */
 export interface WorkerJob {
   index: number;

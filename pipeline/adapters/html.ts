@@ -3,9 +3,9 @@ import * as cheerio from 'cheerio';
 /**
  * HTML into a cheerio tree. parse5, cheerio's HTML5 parser, scans its stack of open elements at every tag, so a
  * page that leaves thousands of elements open (`<div><span>` repeated, a broken editor's output) takes time
- * quadratic in its size: 440 KB of them took 33 s (htmlparser2: 2–4 s). Such a page is parsed by htmlparser2 instead; its
- * tree skips HTML5's repairs (implied tbody, the adoption agency), which the main-content walk does not need. The
- * choice comes from one linear scan of the tags.
+ * quadratic in its size: 440 KB of them took 33 s (htmlparser2: 2–4 s). Such a page is parsed by htmlparser2
+ * instead; its tree skips HTML5's repairs (implied tbody, the adoption agency), which the main-content walk does not
+ * need. The choice comes from one linear scan of the tags.
  */
 
 /** Elements whose end tag may be left out (the parser closes them) or that have none: they do not stay open. */

@@ -122,7 +122,6 @@ function offsetsOf(text: string, char: string): number[] {
   return offsets;
 }
 
-
 /** Adds the later truncated mentions of offices to their agencies, outside spans already taken. */
 export function addTruncatedMentions(text: string, agencies: Agency[]): void {
   // Mentions never overlap and are short, so a look-up by start offset over a small window finds any overlap.
