@@ -1,5 +1,7 @@
 import * as OpenCC from 'opencc-js';
 import type { DictGroup } from 'opencc-js';
+import type { Span } from '../../schemas/fields.js';
+import { lineSpans } from '../lib/spans.js';
 
 /**
  * Script detection and traditional → simplified conversion with opencc-js. Detection counts characters that only
@@ -82,16 +84,9 @@ export class ChineseScript {
    * MIN_TRADITIONAL_CHARS of its own, so a 著 or 乾 here and there never qualifies one. `profile` is the whole text's:
    * with fewer such characters in all, no line is read.
    */
-  traditionalLines(text: string, profile: ScriptProfile = this.profile(text)): { start: number; end: number }[] {
-    const lines: { start: number; end: number }[] = [];
-    if (profile.traditionalOnly < MIN_TRADITIONAL_CHARS) return lines;
-    for (let start = 0; start <= text.length; ) {
-      let end = text.indexOf('\n', start);
-      if (end === -1) end = text.length;
-      if (end - start >= MIN_TRADITIONAL_CHARS && this.profile(text.slice(start, end)).script !== 'simplified') lines.push({ start, end });
-      start = end + 1;
-    }
-    return lines;
+  traditionalLines(text: string, profile: ScriptProfile = this.profile(text)): Span[] {
+    if (profile.traditionalOnly < MIN_TRADITIONAL_CHARS) return [];
+    return lineSpans(text).filter(({ start, end }) => end - start >= MIN_TRADITIONAL_CHARS && this.profile(text.slice(start, end)).script !== 'simplified');
   }
 
   /** Converts traditional (Taiwan and standard forms) to mainland simplified. */

@@ -13,3 +13,15 @@ export function spanAt(spans: readonly Span[], offset: number): number {
   }
   return -1;
 }
+
+/** The lines of `text` as spans, without their line breaks: one more than the text has `\n`. */
+export function lineSpans(text: string): Span[] {
+  const lines: Span[] = [];
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    lines.push({ start, end });
+    start = end + 1;
+  }
+  return lines;
+}

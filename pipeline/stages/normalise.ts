@@ -1,6 +1,9 @@
 import { need, warning } from '../document.js';
 import { isBmpHan } from '../lib/han.js';
-import { applyEdits, compose, EditSet, type Edit } from '../lib/offsets.js';
+import { applyEdits, compose, EditSet, type Edit, type OffsetRuns, type Rewritten } from '../lib/offsets.js';
+import { lineSpans } from '../lib/spans.js';
+import type { Span } from '../../schemas/fields.js';
+import type { ChineseScript } from '../adapters/opencc.js';
 import type { Stage } from './stage.js';
 
 /**
@@ -68,6 +71,21 @@ function spacingEdits(text: string): Edit[] {
   return set.edits;
 }
 
+/**
+ * `text` with each of `lines` converted to simplified characters, as edits mapped back through `runs`: a line OpenCC
+ * leaves as it is makes no edit, and only a line whose length changes loses its character-level mapping.
+ */
+function convertLines(text: string, lines: readonly Span[], runs: OffsetRuns, script: ChineseScript): Rewritten {
+  const edits: Edit[] = [];
+  for (const { start, end } of lines) {
+    const line = text.slice(start, end);
+    const simplified = script.simplify(line);
+    if (simplified !== line) edits.push({ start, end, text: simplified });
+  }
+  const result = applyEdits(text, edits);
+  return { text: result.text, runs: compose(result.runs, runs) };
+}
+
 export const normalise: Stage = {
   name: 'normalise',
   run(doc, context) {
@@ -79,29 +97,12 @@ export const normalise: Stage = {
     // A simplified document may still hold traditional paragraphs: those lines alone are converted.
     const traditionalLines = profile.script === 'simplified' ? context.script.traditionalLines(cleaned, profile) : [];
     const convert = profile.script !== 'simplified' || traditionalLines.length > 0;
-    if (traditionalLines.length > 0) {
-      const edits = traditionalLines.map(({ start, end }): Edit => ({ start, end, text: context.script.simplify(cleaned.slice(start, end)) }));
-      const result = applyEdits(cleaned, edits);
-      text = result.text;
-      mapped = compose(result.runs, mapped);
-    } else if (convert) {
+    if (traditionalLines.length > 0) ({ text, runs: mapped } = convertLines(cleaned, traditionalLines, runs, context.script));
+    else if (convert) {
       const converted = context.script.simplify(cleaned);
-      if (converted.length === cleaned.length) {
-        text = converted;
-      } else {
-        // OpenCC changed a length somewhere: convert line by line so only the lines that changed length lose
-        // their character-level mapping.
-        const edits: Edit[] = [];
-        let start = 0;
-        for (const line of cleaned.split('\n')) {
-          const simplified = context.script.simplify(line);
-          if (simplified !== line) edits.push({ start, end: start + line.length, text: simplified });
-          start += line.length + 1;
-        }
-        const result = applyEdits(cleaned, edits);
-        text = result.text;
-        mapped = compose(result.runs, mapped);
-      }
+      // OpenCC changed a length somewhere: line by line, so only those lines lose their character-level mapping.
+      if (converted.length === cleaned.length) text = converted;
+      else ({ text, runs: mapped } = convertLines(cleaned, lineSpans(cleaned), runs, context.script));
     }
     text = text.replace(FOLDABLE, fold); // one for one: the map is unchanged
     const spaced = applyEdits(text, spacingEdits(text));
