@@ -90,9 +90,9 @@ function spread(values: readonly number[], digits = 2): string {
   return `${fixed(median(values), digits)} (${fixed(Math.min(...values), digits)}–${fixed(Math.max(...values), digits)})`;
 }
 
-/** The round whose one-thread run took the median time: its stage split is the one printed. */
-function medianRound<T extends { seconds: number }>(rounds: readonly T[]): T {
-  return [...rounds].sort((a, b) => a.seconds - b.seconds)[(rounds.length - 1) >> 1]!;
+/** The item whose `key` is the median (the lower middle for an even count). */
+function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
+  return [...items].sort((a, b) => key(a) - key(b))[(items.length - 1) >> 1]!;
 }
 
 function main(): void {
@@ -108,14 +108,17 @@ function main(): void {
   const oneLarge = run(large.dir, 1);
 
   // Per round, each figure against the same round's others; the checks use the medians of those ratios.
+  const oneSeconds = rounds.map(({ one }) => one.seconds);
+  const twoSeconds = rounds.map(({ two }) => two.seconds);
   const cutRates = rounds.map(({ cut }) => mbps(cut.bytes, cut.hmmSeconds));
-  const oneRates = rounds.map(({ one }) => mbps(corpus.bytes, one.seconds));
-  const twoRates = rounds.map(({ two }) => mbps(corpus.bytes, two.seconds));
+  const oneRates = oneSeconds.map((seconds) => mbps(corpus.bytes, seconds));
+  const twoRates = twoSeconds.map((seconds) => mbps(corpus.bytes, seconds));
   const cutShares = rounds.map((_, k) => oneRates[k]! / cutRates[k]!);
   const workerGains = rounds.map((_, k) => twoRates[k]! / oneRates[k]!);
   const cutTwoGains = rounds.map(({ cut }) => cut.hmmSeconds / cut.twoThreadSeconds);
   const allowances = rounds.map(({ cut }) => cut.hmmSeconds / 0.7);
-  const { cut, one, two } = medianRound(rounds.map((round) => ({ ...round, seconds: round.one.seconds })));
+  // The round whose one-thread run took the median time: its stage split is the one printed.
+  const { cut, one, two } = medianBy(rounds, (round) => round.one.seconds);
   const memoryRatio = oneLarge.summary.peakRssBytes / one.summary.peakRssBytes;
   const stageSeconds = (name: string): number => (one.summary.stages[name]?.ms ?? 0) / 1000;
   const segmentSeconds = stageSeconds('segment');
@@ -125,8 +128,8 @@ function main(): void {
     ['nodejieba bare cut (HMM, as the pipeline calls it)', `${spread(cutRates)} MB/s`],
     ['nodejieba bare cut (no HMM)', `${spread(rounds.map(({ cut }) => mbps(cut.bytes, cut.seconds)))} MB/s`],
     ['nodejieba bare cut (HMM), 2 threads at once', `${spread(rounds.map(({ cut }) => mbps(cut.bytes, cut.twoThreadSeconds)))} MB/s, ${spread(cutTwoGains)}× one thread`],
-    ['whole run, 1 thread', `${spread(oneRates)} MB/s, ${spread(rounds.map(({ one }) => corpus.documents / one.seconds), 1)} docs/s, ${spread(rounds.map(({ one }) => one.seconds), 1)} s`],
-    ['whole run, --workers 2', `${spread(twoRates)} MB/s, ${spread(rounds.map(({ two }) => corpus.documents / two.seconds), 1)} docs/s, ${spread(rounds.map(({ two }) => two.seconds), 1)} s`],
+    ['whole run, 1 thread', `${spread(oneRates)} MB/s, ${spread(oneSeconds.map((seconds) => corpus.documents / seconds), 1)} docs/s, ${spread(oneSeconds, 1)} s`],
+    ['whole run, --workers 2', `${spread(twoRates)} MB/s, ${spread(twoSeconds.map((seconds) => corpus.documents / seconds), 1)} docs/s, ${spread(twoSeconds, 1)} s`],
     [`the one-thread run of the median round (${fixed(one.seconds, 1)} s), by stage`, ''],
     ...Object.entries(one.summary.stages).map(([stage, { mbPerSecond, documentsPerSecond }]): [string, string] => [
       `  stage ${stage}`,
@@ -147,7 +150,7 @@ function main(): void {
     [
       '1 thread ≥ 70% of bare cut',
       median(cutShares) >= 0.7,
-      `${spread(cutShares.map((share) => 100 * share), 0)}% (the run took ${spread(rounds.map(({ one }) => one.seconds), 1)} s; 70% means ${spread(allowances, 1)} s at most)`,
+      `${spread(cutShares.map((share) => 100 * share), 0)}% (the run took ${spread(oneSeconds, 1)} s; 70% means ${spread(allowances, 1)} s at most)`,
     ],
     ['2 workers ≥ 1.6× 1 thread', median(workerGains) >= 1.6, `${spread(workerGains)}× (bare cut in 2 threads: ${spread(cutTwoGains)}×)`],
     ['4× corpus peak memory ≤ 1.3×', memoryRatio <= 1.3, `${fixed(memoryRatio)}×`],
@@ -156,7 +159,7 @@ function main(): void {
   for (const [name, ok, figure] of checks) process.stdout.write(`${ok ? 'PASS' : 'MISS'}  ${name}: ${figure}\n`);
   const report = {
     corpus: { documents: corpus.documents, bytes: corpus.bytes },
-    rounds: rounds.map(({ cut, one, two }) => ({ cut, one: { seconds: one.seconds, summary: one.summary }, two: { seconds: two.seconds, summary: two.summary } })),
+    rounds,
     large: { bytes: large.bytes, seconds: oneLarge.seconds, peakRssBytes: oneLarge.summary.peakRssBytes },
     checks,
   };
